@@ -1,0 +1,90 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import logSymbols from 'log-symbols';
+import { stripVTControlCharacters } from 'node:util';
+import { Formatter } from '../formatter.js';
+import { CONSOLE_BODY_FORMAT, CONSOLE_FORMAT, CONSOLE_TIMESTAMP_FORMAT } from '../formats.js';
+import type { TextStream } from '../handlers/stream.js';
+import type { LogRecord } from '../record.js';
+import { colourLevelFor, type ColourLevel } from './colour-support.js';
+import { KEYWORD_COLOURS, KEYWORD_PATTERN, LEVEL_COLOURS, LEVEL_SYMBOLS, TIMESTAMP_COLOUR } from './palette.js';
+import { shortLoggerName, type NameStyle } from './logger-name.js';
+
+export interface ColorfulFormatterOptions {
+  /** `full` shows `RT.railtracks._session`; `short` shows `RT.Session`. Default `full`. */
+  nameStyle?: NameStyle;
+  /** `true`/`false`, a chalk level, or `auto` (default): detect from `stream`. */
+  colour?: boolean | ColourLevel | 'auto';
+  /** The stream the output goes to, for colour detection. Default `process.stderr`. */
+  stream?: TextStream;
+  /** Prefix each line with a log-symbols glyph for its level. */
+  symbols?: boolean;
+}
+
+// C0 controls except tab and newline, DEL, and the C1 range (0x9b is a one-byte CSI).
+const CONTROL_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/** Show control characters from message data as `\xNN` so they can never drive the terminal. */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+}
+
+/**
+ * The Railtracks console line: `[+3.525  s] RT          : INFO     - Coordinator CREATED Chunker`.
+ * Without colour the bytes match the Python original; with colour the timestamp is grey, the
+ * rest takes the level's colour, and CREATED/DONE/FAILED/WARNING stand out in their own.
+ * The record other handlers see is never changed: overrides go on a per-line view.
+ * @example new StreamHandler().setFormatter(new ColorfulFormatter({ nameStyle: 'short' }))
+ */
+export class ColorfulFormatter extends Formatter {
+  readonly nameStyle: NameStyle;
+  readonly symbols: boolean;
+  readonly chalk: ChalkInstance;
+  #timestamp = new Formatter(CONSOLE_TIMESTAMP_FORMAT);
+  #body = new Formatter(CONSOLE_BODY_FORMAT);
+
+  constructor(options: ColorfulFormatterOptions = {}) {
+    super(CONSOLE_FORMAT);
+    this.nameStyle = options.nameStyle ?? 'full';
+    this.symbols = options.symbols ?? false;
+    const colour = options.colour ?? 'auto';
+    const level: ColourLevel =
+      colour === 'auto' ? colourLevelFor(options.stream ?? process.stderr)
+      : colour === true ? 1
+      : colour === false ? 0
+      : colour;
+    this.chalk = new Chalk({ level });
+  }
+
+  override format(record: LogRecord): string {
+    const message = escapeControlCharacters(record.getMessage());
+    const view: LogRecord = Object.create(record);
+    view.name = escapeControlCharacters(this.nameStyle === 'short' ? shortLoggerName(record.name) : record.name);
+    const chalk = this.chalk;
+    const levelColour = LEVEL_COLOURS.get(record.levelno);
+    view.message = chalk.level > 0 ? colourKeywords(message, chalk) : message;
+    let body = this.#body.formatMessage(view);
+    if (record.exc_info !== undefined || record.stack_info !== undefined) {
+      const exc = record.exc_info !== undefined ? this.formatException(record.exc_info) : '';
+      const stack = record.stack_info ?? '';
+      body += (exc !== '' ? '\n' + escapeControlCharacters(exc) : '') + (stack !== '' ? '\n' + escapeControlCharacters(stack) : '');
+    }
+    const timestamp = this.#timestamp.formatMessage(view);
+    let line: string;
+    if (chalk.level === 0) line = timestamp + body;
+    else {
+      const colourBody = levelColour === undefined ? body : chalk[levelColour](body);
+      line = chalk[TIMESTAMP_COLOUR](timestamp) + colourBody;
+    }
+    if (this.symbols) line = this.#glyph(record.levelno, levelColour) + ' ' + line;
+    return line;
+  }
+
+  #glyph(levelno: number, colour: ReturnType<typeof LEVEL_COLOURS.get>): string {
+    const symbol = stripVTControlCharacters(logSymbols[LEVEL_SYMBOLS.get(levelno) ?? 'info']);
+    return colour === undefined || this.chalk.level === 0 ? symbol : this.chalk[colour](symbol);
+  }
+}
+
+function colourKeywords(message: string, chalk: ChalkInstance): string {
+  return message.replace(KEYWORD_PATTERN, (word) => chalk[KEYWORD_COLOURS.get(word.toUpperCase())!](word));
+}

@@ -1,0 +1,45 @@
+/**
+ * railtracks-observability: the logging and profiling layer of Railtracks, for Node.js.
+ * Importing this module creates the `RT` logger and nothing else: no handlers, no timers.
+ */
+export { NOTSET, DEBUG, INFO, WARNING, ERROR, CRITICAL, getLevelName, addLevelName, toLevelNumber } from './levels.js';
+export type { Level, LevelName, LevelAlias } from './levels.js';
+export { Logger } from './logger.js';
+export type { LogMethod } from './logger.js';
+export { LoggerAdapter } from './logger-adapter.js';
+export { getLogger, disable, manager, RT_LOGGER_NAME } from './manager.js';
+export { getRtLogger } from './rt-logger.js';
+export { LogRecord, makeLogRecord, extra, Extra } from './record.js';
+export type { LogArgs, RecordSession } from './record.js';
+export { Filter, Filterer } from './filter.js';
+export type { FilterLike, FilterResult } from './filter.js';
+export { Handler } from './handler.js';
+export { StreamHandler } from './handlers/stream.js';
+export type { TextStream } from './handlers/stream.js';
+export { FileHandler } from './handlers/file.js';
+export type { FileHandlerOptions } from './handlers/file.js';
+export { NullHandler } from './handlers/null.js';
+export { Formatter } from './formatter.js';
+export type { FormatterOptions } from './formatter.js';
+export type { FormatStyle } from './format-styles.js';
+export { ColorfulFormatter, escapeControlCharacters } from './formatters/colorful.js';
+export type { ColorfulFormatterOptions } from './formatters/colorful.js';
+export type { ColourLevel } from './formatters/colour-support.js';
+export { shortLoggerName } from './formatters/logger-name.js';
+export type { NameStyle } from './formatters/logger-name.js';
+export { CONSOLE_FORMAT, FILE_FORMAT } from './formats.js';
+export { percentFormat, compilePercent, PercentFormatError } from './percent.js';
+export { pyStr, pyRepr } from './pyrepr.js';
+export { strftime } from './strftime.js';
+export { ExecutorConfig } from './config.js';
+export type { ExecutorConfigOptions, Subscriber } from './config.js';
+export { LOGGING_SETTINGS, LOGGING_SETTING_NAMES } from './logging-settings.js';
+export type { LoggingSetting } from './logging-settings.js';
+export { setConfig, getConfig, detachLoggingHandlers, enableLogging, flush } from './logging-setup.js';
+export type { EnableLoggingOptions } from './logging-setup.js';
+export { withSession, getSessionId } from './session.js';
+export { RTAction, RequestCreationAction, RequestSuccessAction, RequestFailureAction, argKwargLoggingStr } from './actions.js';
+export type { ActionKind } from './actions.js';
+export { setRaiseExceptions } from './internal/logging-errors.js';
+export { setClock } from './internal/clock.js';
+export { resetLogging } from './reset.js';
