@@ -106,8 +106,8 @@ function parseField(fmt: string, pos: number): [PercentField, number] {
       [precision, pos] = parseNumber(fmt, pos + 1);
       if (precision === -1) precision = 0; // a bare '.' means precision 0
     }
-    // CPython accepts and ignores C length modifiers.
-    while (pos < n && (fmt[pos] === 'h' || fmt[pos] === 'l' || fmt[pos] === 'L')) pos++;
+    // CPython accepts and ignores one C length modifier (so `%ld` works but `%lld` does not).
+    if (pos < n && (fmt[pos] === 'h' || fmt[pos] === 'l' || fmt[pos] === 'L')) pos++;
   }
   let conversion = '';
   let index = -1;
