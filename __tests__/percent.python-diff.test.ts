@@ -5,6 +5,7 @@
  */
 import { beforeAll, expect, test } from '@jest/globals';
 import { percentFormat } from '../lib/percent.js';
+import { pyRepr } from '../lib/pyrepr.js';
 import type { PercentArgs } from '../lib/percent.js';
 import { describeWithPython, runPython } from './support/python.js';
 
@@ -30,13 +31,16 @@ def dec(v):
         cls = type(x[0], (Exception,), {})
         return cls(x[1]) if x[1] != '' else cls()
     raise ValueError(tag)
+import unicodedata
+data = json.loads(sys.stdin.read())
 out = []
-for fmt, args in json.loads(sys.stdin.read()):
+for fmt, args in data['cases']:
     try:
         out.append(['ok', fmt % dec(args)])
     except Exception as e:
         out.append([type(e).__name__, str(e)])
-sys.stdout.write(json.dumps(out, ensure_ascii=True))
+chars = [[repr(chr(cp)), unicodedata.category(chr(cp))] for cp in data['codepoints']]
+sys.stdout.write(json.dumps({'cases': out, 'codepoints': chars}, ensure_ascii=True))
 `;
 
 /** Tags JS values so Python rebuilds the value the JS side means (int vs float, tuple, bytes). */
@@ -199,13 +203,28 @@ function errorCases(): Case[] {
   return list.map(([fmt, args]) => ({ group: 'error', fmt, args }));
 }
 
+/** Every BMP code point, and a stride through the astral planes (lone surrogates included). */
+function sweptCodePoints(): number[] {
+  const cps: number[] = [];
+  for (let cp = 0; cp < 0x10000; cp++) cps.push(cp);
+  for (let cp = 0x10000; cp <= 0x10ffff; cp += cp < 0x32000 || cp >= 0xe0000 ? 3 : 997) cps.push(cp);
+  return cps;
+}
+
+/** Characters Python's Unicode tables leave unassigned while Node's newer ones may not. */
+const UNASSIGNED_IN_JS = /^\p{Cn}$/u;
+
 describeWithPython('percent formatting agrees with python3', () => {
   const cases = [...gridCases(), ...floatCases(), ...reprCases(), ...mappingCases(), ...errorCases()];
+  const codePoints = sweptCodePoints();
   let python: Outcome[] = [];
+  let pythonChars: [string, string][] = [];
 
   beforeAll(async () => {
-    const input = JSON.stringify(cases.map((c) => [c.fmt, encodeArgs(c.args)]));
-    python = JSON.parse(await runPython(ORACLE, input)) as Outcome[];
+    const input = JSON.stringify({ cases: cases.map((c) => [c.fmt, encodeArgs(c.args)]), codepoints: codePoints });
+    const answer = JSON.parse(await runPython(ORACLE, input)) as { cases: Outcome[]; codepoints: [string, string][] };
+    python = answer.cases;
+    pythonChars = answer.codepoints;
   });
 
   function mismatches(group: string): unknown[] {
@@ -224,6 +243,7 @@ describeWithPython('percent formatting agrees with python3', () => {
   test('the corpus is large and python3 answered every case', () => {
     expect(cases.length).toBeGreaterThan(5000);
     expect(python).toHaveLength(cases.length);
+    expect(pythonChars).toHaveLength(codePoints.length);
   });
   test('every conversion with every flag, width and precision renders ints, floats, text and containers like python3', () => {
     expect(mismatches('grid')).toEqual([]);
@@ -233,6 +253,24 @@ describeWithPython('percent formatting agrees with python3', () => {
   });
   test('str, repr and ascii of text, bytes, containers and errors quote and escape like python3', () => {
     expect(mismatches('repr')).toEqual([]);
+  });
+  test('repr escapes exactly the code points python3 considers non-printable', () => {
+    const out: string[] = [];
+    let newerUnicode = 0;
+    codePoints.forEach((cp, i) => {
+      const [expected, category] = pythonChars[i]!;
+      const ch = String.fromCodePoint(cp);
+      const actual = pyRepr(ch);
+      if (actual === expected) return;
+      // Python 3.11 ships Unicode 14; characters assigned since then print raw in Node only.
+      if (category === 'Cn' && !UNASSIGNED_IN_JS.test(ch)) {
+        newerUnicode++;
+        return;
+      }
+      if (out.length < 15) out.push(`U+${cp.toString(16)}: js ${actual} python ${expected}`);
+    });
+    expect(out).toEqual([]);
+    expect(newerUnicode).toBeLessThan(codePoints.length / 20);
   });
   test('mapping arguments resolve %(key)s fields and raise KeyError or TypeError like python3', () => {
     expect(mismatches('mapping')).toEqual([]);
