@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Handler } from '../../lib/handler.js';
+import type { LogRecord } from '../../lib/record.js';
+
+/** A handler that keeps every record it is given, and the formatted text. */
+export class RecordingHandler extends Handler {
+  records: LogRecord[] = [];
+  lines: string[] = [];
+  emit(record: LogRecord): void {
+    this.records.push(record);
+    this.lines.push(this.format(record));
+  }
+}
+
+/** Collect what is written to process.stderr while `fn` runs (sync or async). */
+export async function captureStderr(fn: () => unknown): Promise<string> {
+  const original = process.stderr.write;
+  let text = '';
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    await fn();
+  } finally {
+    process.stderr.write = original;
+  }
+  return text;
+}
+
+/** A fresh temporary directory, and its removal. */
+export function makeTempDir(prefix = 'rt-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
