@@ -1,0 +1,13 @@
+// Public surface of the profiling layer; lib/index.ts re-exports from here.
+export { Stamp, stampClock } from './stamp.js';
+export type { EncodedStamp } from './stamp.js';
+export { StampManager } from './stamp-manager.js';
+export type { StampCreator, StepLogs } from './stamp-manager.js';
+export { StampDataError, validateStampManagerJSON } from './stamp-codec.js';
+export type { StampManagerJSON } from './stamp-codec.js';
+export { toChromeTrace } from './chrome-trace.js';
+export type { ChromeTrace, ChromeTraceOptions, TraceEvent, TracePhase } from './chrome-trace.js';
+export { toHtmlTimeline } from './html-timeline.js';
+export type { HtmlTimelineOptions } from './html-timeline.js';
+export { buildTimeline } from './timeline-model.js';
+export type { StampSource, Timeline, TimelineLane, TimelineSlice } from './timeline-model.js';

@@ -1,0 +1,89 @@
+/**
+ * A single profiling mark: when it happened, which logical step it belongs to, and what it says.
+ * Mirrors the Python original's `Stamp(time, step, identifier)`.
+ */
+
+/** The plain form of a stamp, as written to JSON and read by the Python loader. */
+export interface EncodedStamp {
+  time: number;
+  step: number;
+  identifier: string;
+}
+
+// `performance.now()` is monotonic and `timeOrigin` is a constant, and IEEE rounding of a sum
+// (and of a division by 1000) is monotone in its operand, so this never goes backwards within
+// a thread without any clamping state. Date.now() would be cheaper to reason about but only has
+// millisecond resolution.
+const timeOriginMs = performance.timeOrigin;
+
+/**
+ * The current time in epoch seconds with sub-millisecond resolution, never decreasing within a
+ * thread. Worker threads each have their own `timeOrigin`, so readings taken in different
+ * threads agree only to within the accuracy of the system clock at each thread's start.
+ * @example
+ * const t = stampClock(); // e.g. 1764000000.1234567
+ */
+export function stampClock(): number {
+  return (timeOriginMs + performance.now()) / 1000;
+}
+
+/**
+ * One profiling mark. Ordered by step first, then time: all stamps of an earlier step come
+ * before any of a later one, whatever their times.
+ * @example
+ * const a = new Stamp(10.5, 0, 'Session start');
+ * const b = new Stamp(9.0, 1, 'chunk-A embedded');
+ * a.lessThan(b); // true: step 0 precedes step 1 even though b is earlier
+ */
+export class Stamp {
+  constructor(
+    /** Epoch seconds, sub-millisecond resolution. */
+    readonly time: number,
+    /** The logical step this stamp belongs to. */
+    readonly step: number,
+    /** What happened. */
+    readonly identifier: string,
+  ) {}
+
+  /**
+   * Step first, then time; equal step and time is not less (Python's `__lt__`).
+   * @example new Stamp(2, 0, 'a').lessThan(new Stamp(1, 1, 'b')); // true
+   */
+  lessThan(other: Stamp): boolean {
+    return this.step === other.step ? this.time < other.time : this.step < other.step;
+  }
+
+  /**
+   * Same time, step and identifier.
+   * @example new Stamp(1, 0, 'a').equals(new Stamp(1, 0, 'a')); // true
+   */
+  equals(other: Stamp): boolean {
+    return this.time === other.time && this.step === other.step && this.identifier === other.identifier;
+  }
+
+  /**
+   * The plain `{ time, step, identifier }` object used by JSON and the Python loader.
+   * @example new Stamp(1.5, 0, 'a').encode(); // { time: 1.5, step: 0, identifier: 'a' }
+   */
+  encode(): EncodedStamp {
+    return { time: this.time, step: this.step, identifier: this.identifier };
+  }
+
+  /** JSON.stringify uses the encoded form. @example JSON.stringify(new Stamp(1, 0, 'a')); // '{"time":1,"step":0,"identifier":"a"}' */
+  toJSON(): EncodedStamp {
+    return this.encode();
+  }
+
+  /** @example String(new Stamp(1.5, 0, 'go')); // "Stamp(time=1.5, step=0, identifier='go')" */
+  toString(): string {
+    return `Stamp(time=${this.time}, step=${this.step}, identifier='${this.identifier}')`;
+  }
+
+  /**
+   * Comparator for `Array.prototype.sort`: negative when `a` sorts first, step then time.
+   * @example [late, early].sort(Stamp.compare);
+   */
+  static compare(this: void, a: Stamp, b: Stamp): number {
+    return a.step - b.step || a.time - b.time;
+  }
+}
