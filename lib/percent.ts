@@ -3,36 +3,15 @@
  * them against a tuple (an array) or a mapping (plain object or Map), with CPython's output and
  * CPython's error messages. Log messages and `%`-style Formatters both run through here.
  */
-import { isPyMapping, pyAscii, pyRepr, pyStr } from './pyrepr.js';
-import {
-  F_ALT, F_BLANK, F_LJUST, F_SIGN, F_ZERO, PercentFormatError,
-  formatFloat, formatInteger, padNumeric, padding, toPyFloat, toPyInt,
-} from './percent-numbers.js';
+import { isPyMapping, pyRepr } from './pyrepr.js';
+import { F_ALT, F_BLANK, F_LJUST, F_SIGN, F_ZERO, PercentFormatError } from './percent-numbers.js';
+import { STAR, codePointCount, notEnoughArguments, renderValue } from './percent-field.js';
+import type { PercentField } from './percent-field.js';
 
 export { PercentFormatError, F_ALT, F_BLANK, F_LJUST, F_SIGN, F_ZERO } from './percent-numbers.js';
 export type { PyErrorType } from './percent-numbers.js';
-
-/** Width or precision taken from the argument list (`*`). */
-export const STAR = -2;
-
-/**
- * One parsed `%` conversion, e.g. `%(name)-12s`. Produced by {@link parsePercent}; immutable.
- * `width`/`precision` are -1 when absent and {@link STAR} for `*`. `conversion` is the conversion
- * character, or '' when the format string ended inside the spec ("incomplete format").
- */
-export interface PercentField {
-  readonly key: string | undefined;
-  /** The format string ended inside `%(…`: CPython reports it once a mapping is present. */
-  readonly keyIncomplete: boolean;
-  readonly flags: number;
-  readonly width: number;
-  readonly precision: number;
-  readonly conversion: string;
-  /** Index, in code points, of the conversion character (CPython's error messages use it). */
-  readonly index: number;
-  /** No flags, width or precision: the value renders without any padding work. */
-  readonly plain: boolean;
-}
+export { STAR, formatPercentField } from './percent-field.js';
+export type { PercentField } from './percent-field.js';
 
 /** A parsed format string: literal text (with `%%` already collapsed) and fields, in order. */
 export type PercentSegment = string | PercentField;
@@ -128,102 +107,6 @@ function parseNumber(fmt: string, pos: number): [number, number] {
     value = (value < 0 ? 0 : value * 10) + (c - 0x30);
   }
   return [value, pos];
-}
-
-function codePointCount(s: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    count++;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-  }
-  return count;
-}
-
-/**
- * Renders one parsed field against its value: conversion, precision, flags and width, exactly
- * as CPython renders that spec. This is the building block of a `%`-style log Formatter, which
- * parses its format once with {@link parsePercent} and then calls this per record field:
- * `%(name)-12s` → `formatPercentField(field, record.name)`. A `*` width or precision needs the
- * argument list, so pass them explicitly (`width`, `precision`); left at {@link STAR} they fail
- * as CPython does for `%(key)*s`: "not enough arguments for format string".
- *
- * @example
- * const [field] = parsePercent('%-8s') as [PercentField];
- * formatPercentField(field, 'INFO'); // 'INFO    '
- */
-export function formatPercentField(
-  field: PercentField, value: unknown, width = field.width, precision = field.precision,
-): string {
-  if (width === STAR || precision === STAR) throw notEnoughArguments();
-  return renderValue(field, field.flags, value, width, precision);
-}
-
-function renderValue(field: PercentField, flags: number, value: unknown, width: number, precision: number): string {
-  const conv = field.conversion;
-  if (flags === 0 && width < 0 && precision < 0) {
-    // The hot path: `%s` of a string and `%d` of a small integer need no further work.
-    if (conv === 's') return typeof value === 'string' ? value : pyStr(value);
-    if (conv === 'd' && typeof value === 'number' && Number.isSafeInteger(value)) return String(value === 0 ? 0 : value);
-  }
-  switch (conv) {
-    case 's': return padText(typeof value === 'string' ? value : pyStr(value), flags, width, precision);
-    case 'r': return padText(pyRepr(value), flags, width, precision);
-    case 'a': return padText(pyAscii(value), flags, width, precision);
-    case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
-      const text = formatInteger(toPyInt(value, conv), conv, precision, flags);
-      return padNumeric(text, flags & F_LJUST ? flags & ~F_ZERO : flags, width, (flags & F_ALT) !== 0 && conv !== 'd' && conv !== 'i' && conv !== 'u');
-    }
-    case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
-      const text = formatFloat(toPyFloat(value), conv, precision, flags);
-      return padNumeric(text, flags & F_LJUST ? flags & ~F_ZERO : flags, width, false);
-    }
-    case 'c': return padText(charOf(value), flags, width, -1);
-    case '': throw new PercentFormatError('ValueError', 'incomplete format');
-    default: {
-      const cp = conv.codePointAt(0)!;
-      const shown = cp >= 32 && cp <= 126 ? conv : '?';
-      throw new PercentFormatError('ValueError',
-        `unsupported format character '${shown}' (0x${cp.toString(16)}) at index ${field.index}`);
-    }
-  }
-}
-
-function charOf(value: unknown): string {
-  if (typeof value === 'string') {
-    const cp = value.codePointAt(0);
-    if (cp !== undefined && value.length === (cp > 0xffff ? 2 : 1)) return value;
-  } else if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
-    if (typeof value !== 'number' || Number.isInteger(value)) {
-      const n = Number(value);
-      if (n < 0 || n > 0x10ffff) throw new PercentFormatError('OverflowError', '%c arg not in range(0x110000)');
-      return String.fromCodePoint(n);
-    }
-  }
-  throw new PercentFormatError('TypeError', '%c requires int or char');
-}
-
-/** Precision truncates and width pads, both counted in code points as Python counts them. */
-function padText(text: string, flags: number, width: number, precision: number): string {
-  if (precision >= 0 && text.length > precision) {
-    let end = 0;
-    for (let count = 0; count < precision && end < text.length; count++) {
-      const c = text.charCodeAt(end);
-      end += c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(end + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-    }
-    text = text.slice(0, end);
-  }
-  if (width <= 0 || text.length >= 2 * width) return text;
-  const pad = width - codePointCount(text, 0, text.length);
-  if (pad <= 0) return text;
-  return flags & F_LJUST ? text + padding(' ', pad) : padding(' ', pad) + text;
-}
-
-function notEnoughArguments(): PercentFormatError {
-  return new PercentFormatError('TypeError', 'not enough arguments for format string');
 }
 
 function starValue(value: unknown): number {
@@ -341,5 +224,16 @@ export function percentFormat(fmt: string, args: PercentArgs): string {
     }
     return fmt;
   }
-  return render(parsePercent(fmt), args);
+  let segments = parsedFormats.get(fmt);
+  if (segments === undefined) {
+    // Log messages are mostly literals at call sites, so a small cache of parses pays off;
+    // dropping it wholesale when full keeps memory bounded when messages are built dynamically.
+    if (parsedFormats.size >= PARSE_CACHE_LIMIT) parsedFormats.clear();
+    segments = parsePercent(fmt);
+    parsedFormats.set(fmt, segments);
+  }
+  return render(segments, args);
 }
+
+const PARSE_CACHE_LIMIT = 512;
+const parsedFormats = new Map<string, readonly PercentSegment[]>();
