@@ -33,6 +33,7 @@ h1 { font-size: 20px; margin: 0 0 4px; }
 .slice .dur { opacity: 0.85; }
 .mark { position: absolute; top: 4px; width: 0; height: 16px; border-left: 3px solid #d9534f; }
 .mark-label { position: absolute; left: 6px; top: -1px; font-size: 12px; white-space: nowrap; color: #7a2522; }
+.mark.flip .mark-label { left: auto; right: 6px; }
 .empty { color: #8a94a6; font-style: italic; font-size: 12px; }
 table { border-collapse: collapse; margin-top: 20px; font-size: 13px; }
 th, td { border-bottom: 1px solid #e2e6ee; padding: 3px 10px; text-align: left; }
@@ -109,7 +110,9 @@ function renderSlice(slice: TimelineSlice, pct: (t: number) => string, t0: numbe
   const at = formatMs((slice.start - t0) * 1000);
   const common = `data-step="${slice.step}" data-identifier="${id}" data-start-ms="${((slice.start - t0) * 1000).toFixed(3)}"`;
   if (slice.last) {
-    return `<div class="mark" ${common} style="left:${pct(slice.start)}%" title="${id} at ${at}"><span class="mark-label">${id}</span></div>`;
+    // Past the middle, the label reads leftwards so it stays inside the track.
+    const flip = Number(pct(slice.start)) > 60 ? ' flip' : '';
+    return `<div class="mark${flip}" ${common} style="left:${pct(slice.start)}%" title="${id} at ${at}"><span class="mark-label">${id}</span></div>`;
   }
   const width = (Number(pct(slice.end)) - Number(pct(slice.start))).toFixed(4);
   const dur = formatMs(slice.durationMs);
