@@ -1,0 +1,213 @@
+// Turns raw benchmark runs into the summary table, the console printout, docs/benchmarks.md
+// and docs/benchmarks.svg. Run on its own to regenerate the docs from docs/benchmarks.json:
+//   node bench/report.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CONTENDERS, SCENARIOS, headlineFor } from './harness/matrix.mjs';
+
+const docPath = (name) => fileURLToPath(new URL(`../docs/${name}`, import.meta.url));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Median and range of the valid runs per contender, and ratios to each workload's baseline. */
+export function summarise(data) {
+  const loads = [];
+  const scenarios = data.results.map(({ scenario: name, runs }) => {
+    const scenario = SCENARIOS.find((s) => s.name === name);
+    const rows = Object.entries(runs).map(([id, list]) => {
+      list.forEach((r) => loads.push(r.load));
+      const valid = list.filter((r) => r.valid);
+      const ns = valid.map((r) => r.nsPerOp);
+      return {
+        id,
+        label: CONTENDERS[id].label,
+        valid: valid.length,
+        total: list.length,
+        ops: list[0]?.ops,
+        median: ns.length ? median(ns) : NaN,
+        min: ns.length ? Math.min(...ns) : NaN,
+        max: ns.length ? Math.max(...ns) : NaN,
+        peakRssMiB: valid.length ? Math.max(...valid.map((r) => r.maxRssMiB)) : NaN,
+        errors: [...new Set(list.filter((r) => !r.valid).map((r) => r.error))],
+      };
+    });
+    const base = rows.find((r) => r.id === scenario.baseline);
+    for (const row of rows) row.ratio = base ? row.median / base.median : NaN;
+    const headline = rows.find((r) => r.id === headlineFor(scenario));
+    let verdict;
+    if (scenario.target !== undefined && headline !== undefined && base !== undefined) {
+      const met = scenario.name === 'disabled' ? headline.median <= base.median : headline.ratio <= scenario.target;
+      verdict = { contender: headline.id, ratio: headline.ratio, target: scenario.target, met, allValid: headline.valid === headline.total };
+    }
+    return { name, title: scenario.title, baseline: scenario.baseline, rows, verdict };
+  });
+  return {
+    date: data.date,
+    quick: data.quick,
+    runs: data.runs,
+    durationSeconds: data.durationSeconds,
+    machine: data.machine,
+    load: loads.length ? { median: median(loads), max: Math.max(...loads) } : undefined,
+    scenarios,
+  };
+}
+
+const fmtNs = (x) => (Number.isNaN(x) ? 'n/a' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmtRatio = (x) => (Number.isNaN(x) ? 'n/a' : x < 0.1 ? `1/${(1 / x).toFixed(0)}` : `${x.toFixed(2)}×`);
+const fmtTarget = (t) => (t < 0.5 ? `≤ 1/${Math.round(1 / t)}` : `≤ ${t.toFixed(1)}×`);
+
+/** The table on stdout: one block per workload. */
+export function printTable(summary) {
+  const head = `${'contender'.padEnd(26)}${'ns/op'.padStart(10)}${'min'.padStart(10)}${'max'.padStart(10)}${'ratio'.padStart(9)}${'peak RSS'.padStart(10)}${'valid'.padStart(7)}`;
+  for (const s of summary.scenarios) {
+    console.log(`\n${s.name}: ${s.title}  (ratio to ${CONTENDERS[s.baseline].label})`);
+    console.log(head);
+    for (const r of s.rows) {
+      console.log(
+        `${r.label.padEnd(26)}${fmtNs(r.median).padStart(10)}${fmtNs(r.min).padStart(10)}${fmtNs(r.max).padStart(10)}` +
+          `${fmtRatio(r.ratio).padStart(9)}${(Number.isNaN(r.peakRssMiB) ? 'n/a' : r.peakRssMiB.toFixed(0) + ' MiB').padStart(10)}` +
+          `${`${r.valid}/${r.total}`.padStart(7)}`,
+      );
+      for (const e of r.errors) console.log(`    invalid run: ${e}`);
+    }
+    if (s.verdict) console.log(`  target ${fmtTarget(s.verdict.target)} for ${s.verdict.contender}: ${s.verdict.met ? 'met' : 'MISSED'} (${fmtRatio(s.verdict.ratio)})`);
+  }
+  const load = summary.load ? `load average (1 min) median ${summary.load.median.toFixed(2)}, max ${summary.load.max.toFixed(2)}` : '';
+  console.log(`\n${summary.runs} interleaved runs per contender${summary.quick ? ' (quick: a fifth of the operations)' : ''}; ${load}; ${summary.durationSeconds} s`);
+}
+
+function markdownTable(summary) {
+  const lines = [];
+  for (const s of summary.scenarios) {
+    lines.push(`### ${s.name}: ${s.title}`, '');
+    lines.push(`| contender | ns/op (median) | min–max | ratio to ${CONTENDERS[s.baseline].label} | peak RSS | valid runs |`);
+    lines.push('|---|---:|---:|---:|---:|---:|');
+    for (const r of s.rows) {
+      const name = r.id === s.verdict?.contender ? `**${r.label}**` : r.label;
+      lines.push(
+        `| ${name} | ${fmtNs(r.median)} | ${fmtNs(r.min)}–${fmtNs(r.max)} | ${fmtRatio(r.ratio)} | ` +
+          `${Number.isNaN(r.peakRssMiB) ? 'n/a' : r.peakRssMiB.toFixed(0) + ' MiB'} | ${r.valid}/${r.total} |`,
+      );
+    }
+    if (s.verdict) {
+      lines.push('', `Target ${fmtTarget(s.verdict.target)}${s.name === 'disabled' ? ' (ns per call, not above pino)' : ''}: **${s.verdict.met ? 'met' : 'missed'}** (${fmtRatio(s.verdict.ratio)}).`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** docs/benchmarks.svg: one panel per workload, a bar per contender, ours highlighted. */
+export function renderSvg(summary) {
+  const width = 760;
+  const labelW = 190;
+  const barMax = width - labelW - 120;
+  const rowH = 17;
+  const parts = [];
+  let y = 36;
+  const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  for (const s of summary.scenarios) {
+    const rows = s.rows.filter((r) => !Number.isNaN(r.median));
+    const longest = Math.max(...rows.map((r) => r.median));
+    parts.push(`<text x="8" y="${y + 12}" class="h">${esc(`${s.name}: ${s.title}`)}</text>`);
+    y += 20;
+    for (const r of rows) {
+      const w = Math.max(1, (r.median / longest) * barMax);
+      const ours = r.id.startsWith('ours');
+      const cls = ours ? 'ours' : r.id === s.baseline ? 'base' : 'other';
+      parts.push(`<text x="${labelW - 6}" y="${y + 12}" class="l">${esc(r.label)}</text>`);
+      parts.push(`<rect x="${labelW}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowH - 5}" class="${cls}"/>`);
+      parts.push(`<text x="${(labelW + w + 5).toFixed(1)}" y="${y + 12}" class="v">${esc(`${fmtNs(r.median)} ns  ${fmtRatio(r.ratio)}`)}</text>`);
+      y += rowH;
+    }
+    y += 10;
+  }
+  const title = `ns per operation, median of ${summary.runs} interleaved runs (shorter is faster; ratio to each workload's baseline)`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y + 8}" viewBox="0 0 ${width} ${y + 8}" font-family="sans-serif">`,
+    '<style>.h{font-size:13px;font-weight:bold;fill:#222}.l{font-size:11px;text-anchor:end;fill:#333}.v{font-size:11px;fill:#333}' +
+      '.ours{fill:#2b7bb9}.base{fill:#e08a1e}.other{fill:#a8a8a8}.t{font-size:12px;fill:#555}</style>',
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    `<text x="8" y="20" class="t">${esc(title)}</text>`,
+    ...parts,
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
+function markdown(summary) {
+  const m = summary.machine;
+  const verdicts = summary.scenarios.filter((s) => s.verdict);
+  return [
+    '# Benchmarks',
+    '',
+    'What a log call costs on the hot path, side by side with pino, winston and CPython\'s `logging`,',
+    'and what a profiling stamp costs next to the Python StampManager. Generated by `npm run bench`',
+    '(bench/run.mjs, bench/report.mjs); the raw runs are in `docs/benchmarks.json`.',
+    '',
+    '![ns per operation by workload and contender](benchmarks.svg)',
+    '',
+    '## Targets',
+    '',
+    '| workload | contender | ratio | target | |',
+    '|---|---|---:|---:|---|',
+    ...verdicts.map((s) => `| ${s.name} | ${CONTENDERS[s.verdict.contender].label} | ${fmtRatio(s.verdict.ratio)} | ${fmtTarget(s.verdict.target)} | ${s.verdict.met ? 'met' : '**missed**'} |`),
+    '',
+    '<!-- analysis -->',
+    '',
+    '## Results',
+    '',
+    markdownTable(summary),
+    '## Machine and method',
+    '',
+    `- Date: ${summary.date.slice(0, 10)}; ${summary.runs} runs per contender, interleaved; suite time ${summary.durationSeconds} s.`,
+    `- CPU: ${m.cpu}, ${m.cores} cores (shared), ${m.memoryGiB} GiB RAM.`,
+    `- Load average (1 min) before each run: median ${summary.load?.median.toFixed(2)}, max ${summary.load?.max.toFixed(2)}.`,
+    `- Node ${m.node}, Python ${m.python}, pino ${m.pino}, winston ${m.winston}, railtracks-observability ${m.ours}.`,
+    '- Each run is a fresh process: it warms up (a tenth of the operations), waits for the output to',
+    '  drain, then times the measured calls **including the final flush and close**. Peak RSS is the',
+    '  child\'s own `maxRSS`. After each run the driver counts the lines in the output file (or the',
+    '  count the null stream kept); a run with a missing or extra line is marked invalid and left out.',
+    '- File contenders write to the local disk under the OS temp directory. Text layouts (ours and',
+    '  CPython) log structured values through `%s`, as a Python user would; JSON contenders pass them as fields.',
+    '- Ratios are medians over medians. `1/n` means n times faster than the baseline.',
+    '',
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm ci',
+    'npm run bench             # full suite, writes docs/benchmarks.{json,md,svg}',
+    'npm run bench -- --quick  # 3 runs at a fifth of the operations, prints only',
+    'node bench/run.mjs --only basic,printf --contenders ours-text-batched,pino-sync --runs 5',
+    '```',
+    '',
+  ].join('\n');
+}
+
+/** Write docs/benchmarks.json (raw), .md and .svg. Keeps a hand-written analysis section. */
+export function writeReport(data, summary = summarise(data)) {
+  writeFileSync(docPath('benchmarks.json'), JSON.stringify(data, null, 1) + '\n');
+  writeFileSync(docPath('benchmarks.svg'), renderSvg(summary));
+  let md = markdown(summary);
+  // The analysis (why a target is missed, what the profile shows) is written by hand; keep it.
+  try {
+    const old = readFileSync(docPath('benchmarks.md'), 'utf8');
+    const kept = /<!-- analysis -->([\s\S]*?)<!-- \/analysis -->/.exec(old);
+    if (kept) md = md.replace('<!-- analysis -->', `<!-- analysis -->${kept[1]}<!-- /analysis -->`);
+  } catch {
+    // First run: no analysis yet.
+  }
+  if (!md.includes('<!-- /analysis -->')) md = md.replace('<!-- analysis -->', '<!-- analysis -->\n<!-- /analysis -->');
+  writeFileSync(docPath('benchmarks.md'), md);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const data = JSON.parse(readFileSync(docPath('benchmarks.json'), 'utf8'));
+  const summary = summarise(data);
+  printTable(summary);
+  writeReport(data, summary);
+}
