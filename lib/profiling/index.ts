@@ -11,3 +11,5 @@ export { toHtmlTimeline } from './html-timeline.js';
 export type { HtmlTimelineOptions } from './html-timeline.js';
 export { buildTimeline } from './timeline-model.js';
 export type { StampSource, Timeline, TimelineLane, TimelineSlice } from './timeline-model.js';
+export { instrument, timed } from './instrument.js';
+export type { InstrumentLogger, InstrumentOptions, InstrumentStamps } from './instrument.js';
