@@ -1,45 +1,112 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { registerExitFlush, unregisterExitFlush } from '../internal/exit-flush.js';
 
-/** Bytes gathered before a write is issued at once instead of at the end of the tick. */
+/** Bytes gathered before a write is issued at once instead of at the end of the turn. */
 const HIGH_WATER = 64 * 1024;
+/** A batch older than this is written by the next `write`, even in a long synchronous turn. */
+const MAX_BATCH_AGE_MS = 50;
+/** While the file is unwritable, retry at most this often (and once more at exit). */
+const RETRY_MS = 1_000;
+/** Default bound on data kept in memory while the file is unwritable. */
+const DEFAULT_MAX_RETAINED = 8 * 1024 * 1024;
 
 export interface BatchedFileWriterOptions {
-  /** `'a'` appends (default), `'w'` truncates on open. */
+  /** `'a'` appends (default), `'w'` truncates on the first open. */
   flags?: 'a' | 'w';
   /** Write every chunk straight through (one syscall per record). */
   sync?: boolean;
+  /**
+   * Before each batch, check that the path still names the open file and reopen it if not
+   * (an external tool moved or deleted it), as Python's `WatchedFileHandler`.
+   */
+  reopenIfMoved?: boolean;
+  /**
+   * Bytes kept in memory while the file cannot be written (disk full, directory gone);
+   * records beyond it are dropped and counted. Default 8 MiB.
+   */
+  maxRetainedBytes?: number;
+}
+
+/** What the owner hears about: a failure starting, or the file writable again. */
+export interface WriterEvents {
+  /** The first failure of a burst; later ones in the same outage are not repeated. */
+  onError(error: unknown): void;
+  /** The file is writable again; `dropped` records did not fit in the retention bound. */
+  onRecover(dropped: number): void;
 }
 
 /**
- * Appends text to a file with one `write(2)` per batch instead of one per line. Lines gather
- * in memory until 64 KiB or the end of the current event-loop turn, then go out synchronously,
- * so memory is bounded by the batch size and a line is on disk within one turn (before a
- * SIGKILL can lose it) and always before `process.exit()` completes.
- * The file (and its directory) is created on the first write, not at construction.
- * @example const w = new BatchedFileWriter('run.log'); w.write('hello\n'); w.flushSync();
+ * Appends text to a file with one `write(2)` per batch instead of one per line. Text gathers
+ * in memory until 64 KiB, the end of the current event-loop turn, or 50 ms of logging inside
+ * one long turn, and then goes out synchronously: memory is bounded by blocking the logger for
+ * the length of one write, a line is on disk long before a SIGKILL can lose it, and
+ * exit/crash/SIGTERM flush whatever is left (see exit-flush).
+ *
+ * Nothing here throws into the caller. If a write fails the writer keeps the unwritten bytes
+ * (up to `maxRetainedBytes`), reports the failure once, retries every second and at exit, and
+ * reopens the path from scratch (recreating its directory), so it recovers by itself.
+ * The file and its directory are created on the first write, not at construction.
+ * @example
+ * const w = new BatchedFileWriter('logs/run.log');
+ * w.write('hello\n'); // on disk at the end of this turn
+ * w.close();
  */
 export class BatchedFileWriter {
   readonly path: string;
+  events: WriterEvents = { onError: () => {}, onRecover: () => {} };
   #flags: 'a' | 'w';
   #sync: boolean;
+  #watch: boolean;
+  #maxRetained: number;
   #fd = -1;
+  #ino = 0;
+  #dev = 0;
   #pending = '';
+  #writesSinceCheck = 0;
+  #batchStartedAt = 0;
+  /** Bytes a failed write left behind, written before anything newer. */
+  #stalled: Buffer | null = null;
+  #failing = false;
+  #retryAt = 0;
+  #dropped = 0;
   #scheduled = false;
+  #retryTimer: NodeJS.Timeout | undefined = undefined;
   #closed = false;
+  #registered = false;
 
   constructor(path: string, options: BatchedFileWriterOptions = {}) {
     this.path = path;
     this.#flags = options.flags ?? 'a';
     this.#sync = options.sync ?? false;
+    this.#watch = options.reopenIfMoved ?? false;
+    this.#maxRetained = options.maxRetainedBytes ?? DEFAULT_MAX_RETAINED;
   }
 
-  /** Queue text; throws only if the write that this call triggers fails (caller reports it). */
+  /** True while the file cannot be written and data is being retained. */
+  get failing(): boolean {
+    return this.#failing;
+  }
+
+  /** Queue text. Never throws; a failure goes to `events.onError`. */
   write(text: string): void {
-    if (this.#closed) throw new Error(`write after close: ${this.path}`);
-    this.#pending += text;
+    if (this.#closed) return;
+    if (this.#failing) {
+      this.#retain(text);
+      return;
+    }
+    if (this.#pending.length === 0) {
+      // Registered on the first line, before the file exists, so that a signal arriving
+      // before the first batch is written still finds (and flushes) this writer.
+      if (!this.#registered) this.#register();
+      this.#pending = text;
+      if (!this.#sync) this.#batchStartedAt = Date.now();
+    } else {
+      this.#pending += text;
+    }
     if (this.#sync || this.#pending.length >= HIGH_WATER) {
+      this.flushSync();
+    } else if ((++this.#writesSinceCheck & 63) === 0 && Date.now() - this.#batchStartedAt > MAX_BATCH_AGE_MS) {
       this.flushSync();
     } else if (!this.#scheduled) {
       this.#scheduled = true;
@@ -49,46 +116,130 @@ export class BatchedFileWriter {
 
   #flushScheduled = (): void => {
     this.#scheduled = false;
-    try {
-      this.flushSync();
-    } catch (err) {
-      this.onError(err);
-    }
+    this.flushSync();
   };
 
-  /** Called when a deferred flush fails; the owning handler routes it to `handleError`. */
-  onError: (error: unknown) => void = () => {};
+  /** While failing: keep text within the bound, count what does not fit, retry later. */
+  #retain(text: string): void {
+    const held = (this.#stalled?.length ?? 0) + this.#pending.length;
+    if (held + text.length > this.#maxRetained) {
+      this.#dropped++;
+    } else {
+      this.#pending += text;
+    }
+    if (Date.now() >= this.#retryAt) this.flushSync();
+    else this.#scheduleRetry();
+  }
 
-  /** Write everything pending now. */
-  flushSync(): void {
-    if (this.#pending.length === 0) return;
-    const fd = this.#open();
-    const data = Buffer.from(this.#pending, 'utf8');
-    this.#pending = '';
+  #scheduleRetry(): void {
+    if (this.#retryTimer !== undefined) return;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.flushSync();
+    }, RETRY_MS);
+    // A retry must never keep the process alive; exit makes one last attempt anyway.
+    this.#retryTimer.unref();
+  }
+
+  /** Write everything held now. Returns whether it all reached the file. Never throws. */
+  flushSync(): boolean {
+    if (this.#pending.length === 0 && this.#stalled === null) return true;
+    let data: Buffer | null = null;
     let offset = 0;
-    while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+    try {
+      const fd = this.#open();
+      if (this.#stalled !== null) {
+        data = this.#stalled;
+        this.#stalled = null;
+        while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+      }
+      if (this.#pending.length > 0) {
+        data = Buffer.from(this.#pending, 'utf8');
+        this.#pending = '';
+        offset = 0;
+        while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+      }
+    } catch (err) {
+      if (data !== null && offset < data.length) this.#stalled = data.subarray(offset);
+      this.#fail(err);
+      return false;
+    }
+    if (this.#failing) this.#recover();
+    return true;
+  }
+
+  #fail(error: unknown): void {
+    // Start from scratch next time: the directory may be recreated, the file replaced.
+    this.#closeFd();
+    this.#retryAt = Date.now() + RETRY_MS;
+    this.#scheduleRetry();
+    if (this.#failing) return;
+    this.#failing = true;
+    this.events.onError(error);
+  }
+
+  #recover(): void {
+    this.#failing = false;
+    const dropped = this.#dropped;
+    this.#dropped = 0;
+    this.events.onRecover(dropped);
   }
 
   #open(): number {
+    if (this.#fd >= 0 && this.#watch && this.#moved()) this.#closeFd();
     if (this.#fd < 0) {
       mkdirSync(dirname(this.path), { recursive: true });
       this.#fd = openSync(this.path, this.#flags);
       this.#flags = 'a';
-      registerExitFlush(this);
+      if (this.#watch) {
+        const st = fstatSync(this.#fd);
+        this.#ino = st.ino;
+        this.#dev = st.dev;
+      }
     }
     return this.#fd;
   }
 
-  /** Flush and close the file. Idempotent. */
+  #register(): void {
+    this.#registered = true;
+    registerExitFlush(this);
+  }
+
+  #moved(): boolean {
+    const st = statSync(this.path, { throwIfNoEntry: false });
+    return st === undefined || st.ino !== this.#ino || st.dev !== this.#dev;
+  }
+
+  /**
+   * Write what is held and close the file; the next write opens the path afresh. Rotation
+   * uses this between renames. Returns whether everything held was written.
+   */
+  reopen(): boolean {
+    const ok = this.flushSync();
+    this.#closeFd();
+    return ok;
+  }
+
+  #closeFd(): void {
+    if (this.#fd < 0) return;
+    const fd = this.#fd;
+    this.#fd = -1;
+    try {
+      closeSync(fd);
+    } catch {
+      // Closing a descriptor whose device failed can fail too; it is released either way.
+    }
+  }
+
+  /** Flush and close the file. Idempotent; never throws. */
   close(): void {
     if (this.#closed) return;
-    try {
-      this.flushSync();
-    } finally {
-      this.#closed = true;
-      unregisterExitFlush(this);
-      if (this.#fd >= 0) closeSync(this.#fd);
-      this.#fd = -1;
-    }
+    this.flushSync();
+    this.#closed = true;
+    this.#registered = false;
+    if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    unregisterExitFlush(this);
+    this.#closeFd();
   }
 }

@@ -10,12 +10,21 @@ export interface FileHandlerOptions {
   level?: Level;
   /** Write through on every record instead of batching within an event-loop turn. */
   sync?: boolean;
+  /**
+   * Bytes kept in memory while the file cannot be written (full disk, missing directory);
+   * records beyond that are dropped and their number reported on recovery. Default 8 MiB.
+   */
+  maxRetainedBytes?: number;
+  /** Reopen the file when an external tool moves or deletes it (what WatchedFileHandler sets). */
+  reopenIfMoved?: boolean;
 }
 
 /**
- * Appends formatted records to a file, as Python's `FileHandler`. The file is created on the
- * first record; writes are batched per event-loop turn and flushed on process exit, so a
- * `process.exit()` or an uncaught exception right after logging loses nothing.
+ * Appends formatted records to a file, as Python's `FileHandler`. The file (and its
+ * directory) is created on the first record. Writes are batched per event-loop turn and
+ * flushed on exit, crash, SIGTERM and SIGINT, so a line logged is a line on disk.
+ * A failing disk never throws into the logging call: the failure is reported once per outage
+ * through `handleError` and the handler recovers by itself when the path is writable again.
  * @example getRtLogger().addHandler(new FileHandler('logs/run.log', { level: 'INFO' }));
  */
 export class FileHandler extends Handler {
@@ -25,35 +34,46 @@ export class FileHandler extends Handler {
 
   constructor(filename: string, options: FileHandlerOptions = {}) {
     super(options.level);
+    if (typeof filename !== 'string' || filename === '') {
+      throw new TypeError(`FileHandler needs a file path as a non-empty string, got ${String(filename)}`);
+    }
+    if (options.mode !== undefined && options.mode !== 'a' && options.mode !== 'w') {
+      throw new RangeError(`FileHandler mode must be 'a' (append) or 'w' (truncate), got '${String(options.mode)}'`);
+    }
     this.baseFilename = resolve(filename);
-    this.writer = new BatchedFileWriter(this.baseFilename, { flags: options.mode ?? 'a', sync: options.sync ?? false });
-    this.writer.onError = (err) => this.handleError(deferredFailure(this.baseFilename), err);
+    this.writer = new BatchedFileWriter(this.baseFilename, {
+      flags: options.mode ?? 'a',
+      sync: options.sync ?? false,
+      reopenIfMoved: options.reopenIfMoved ?? false,
+      ...(options.maxRetainedBytes !== undefined ? { maxRetainedBytes: options.maxRetainedBytes } : {}),
+    });
+    this.writer.events = {
+      onError: (err) => this.handleError(deferredFailure(this.baseFilename), err),
+      onRecover: (dropped) => {
+        if (dropped === 0) return;
+        const note = new Error(`${dropped} record(s) were dropped while ${this.baseFilename} was unwritable; writing again`);
+        this.handleError(deferredFailure(this.baseFilename), note);
+      },
+    };
   }
 
   emit(record: LogRecord): void {
     this.writer.write(this.format(record) + this.terminator);
   }
 
+  /** Write everything buffered now (synchronously). */
   override flush(): void {
-    try {
-      this.writer.flushSync();
-    } catch (err) {
-      this.handleError(deferredFailure(this.baseFilename), err);
-    }
+    this.writer.flushSync();
   }
 
   override close(): void {
     if (this.closed) return;
     this.closed = true;
-    try {
-      this.writer.close();
-    } catch (err) {
-      this.handleError(deferredFailure(this.baseFilename), err);
-    }
+    this.writer.close();
   }
 }
 
 /** A stand-in record for failures that happen after the logging call returned. */
-function deferredFailure(path: string): LogRecord {
-  return { msg: `deferred write to ${path}`, args: null } as unknown as LogRecord;
+export function deferredFailure(path: string): LogRecord {
+  return { msg: `writing to ${path}`, args: null } as unknown as LogRecord;
 }
