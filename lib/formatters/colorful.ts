@@ -22,9 +22,13 @@ export interface ColorfulFormatterOptions {
 
 // C0 controls except tab and newline, DEL, and the C1 range (0x9b is a one-byte CSI).
 const CONTROL_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+// The same class without the global flag: `test` on it is stateless and, for the common text
+// with nothing to escape, several times cheaper than a `replace` that finds nothing.
+const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
 
 /** Show control characters from message data as `\xNN` so they can never drive the terminal. */
 export function escapeControlCharacters(text: string): string {
+  if (!HAS_CONTROL_CHARACTER.test(text)) return text;
   return text.replace(CONTROL_CHARACTERS, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'));
 }
 
