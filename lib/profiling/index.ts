@@ -13,3 +13,5 @@ export { buildTimeline } from './timeline-model.js';
 export type { StampSource, Timeline, TimelineLane, TimelineSlice } from './timeline-model.js';
 export { instrument, timed } from './instrument.js';
 export type { InstrumentLogger, InstrumentOptions, InstrumentStamps } from './instrument.js';
+export { SharedStampManager } from './shared-stamp-manager.js';
+export type { SharedStampHandle, SharedStampOptions } from './shared-stamp-manager.js';

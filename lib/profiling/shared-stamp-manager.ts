@@ -1,0 +1,216 @@
+/**
+ * A StampManager shared by worker threads through SharedArrayBuffers.
+ *
+ * Soundness, in short: steps come from one Atomics.add counter, so no two threads ever get the
+ * same step. Every stamp (and every creator's reservation) claims a record slot and its bytes in
+ * a shared string arena with Atomics.add, writes them with plain stores, and only then publishes
+ * the slot with Atomics.store of its kind. A reader Atomics.loads the kind first; by the
+ * JavaScript memory model that orders the plain reads after the writer's plain writes, so a
+ * reader sees whole records or none, never a torn one. Capacity is fixed when the manager is made.
+ */
+import { Stamp, stampClock } from './stamp.js';
+import type { EncodedStamp } from './stamp.js';
+import { StampManager } from './stamp-manager.js';
+import type { StampCreator, StepLogs } from './stamp-manager.js';
+import type { StampManagerJSON } from './stamp-codec.js';
+
+/**
+ * The shared memory behind a SharedStampManager. Pass it to a worker (`workerData` or
+ * `postMessage`); SharedArrayBuffers are shared, not copied.
+ * @example new Worker(file, { workerData: { stamps: shared.handle } });
+ */
+export interface SharedStampHandle {
+  readonly header: SharedArrayBuffer;
+  readonly records: SharedArrayBuffer;
+  readonly arena: SharedArrayBuffer;
+}
+
+/** Sizes fixed at creation. */
+export interface SharedStampOptions {
+  /** Maximum stamps plus creator reservations. Default 65,536. */
+  capacity?: number;
+  /** Bytes for all identifiers, UTF-8. Default 64 × capacity. */
+  arenaBytes?: number;
+}
+
+// header Int32 slots
+const NEXT_STEP = 0;
+const NEXT_SLOT = 1;
+const ARENA_USED = 2;
+// per-record Int32 fields, after the Float64 times column
+const FIELDS = 4;
+const KIND = 0;
+const STEP = 1;
+const OFFSET = 2;
+const LENGTH = 3;
+// record kinds; 0 means claimed but not yet published
+const KIND_STAMP = 1;
+const KIND_RESERVED = 2;
+
+const MAX_INT32 = 2 ** 31 - 1;
+
+/**
+ * Steps allocated atomically across threads, stamps collected in one shared place. Every thread
+ * (the creator and each worker that `attach`es) stamps through its own instance; any of them can
+ * read everything published so far. Same step semantics as StampManager.
+ * @example
+ * // main thread
+ * const shared = new SharedStampManager({ capacity: 100_000 });
+ * const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: shared.handle });
+ * // worker.js
+ * const stamps = SharedStampManager.attach(workerData);
+ * const stamp = stamps.stampCreator(); stamp('chunk-A embedded');
+ * // main thread, after the workers finish
+ * fs.writeFileSync('run.json', JSON.stringify(shared.snapshot()));
+ */
+export class SharedStampManager {
+  private readonly _header: Int32Array;
+  private readonly _times: Float64Array;
+  private readonly _ints: Int32Array;
+  private readonly _arena: Buffer;
+  private readonly _capacity: number;
+
+  constructor(options: SharedStampOptions | SharedStampHandle = {}) {
+    const handle = 'header' in options ? options : SharedStampManager._allocate(options);
+    this.handle = handle;
+    this._header = new Int32Array(handle.header);
+    this._capacity = handle.records.byteLength / (8 + 4 * FIELDS);
+    this._times = new Float64Array(handle.records, 0, this._capacity);
+    this._ints = new Int32Array(handle.records, 8 * this._capacity, FIELDS * this._capacity);
+    this._arena = Buffer.from(handle.arena);
+  }
+
+  /** The shared memory to hand to other threads. @example worker.postMessage(shared.handle); */
+  readonly handle: SharedStampHandle;
+
+  /**
+   * Use shared memory made by another thread's SharedStampManager.
+   * @example const stamps = SharedStampManager.attach(workerData);
+   */
+  static attach(handle: SharedStampHandle): SharedStampManager {
+    for (const key of ['header', 'records', 'arena'] as const) {
+      if (!(handle?.[key] instanceof SharedArrayBuffer)) {
+        throw new TypeError(`SharedStampManager.attach: handle.${key} must be a SharedArrayBuffer; pass the .handle of a SharedStampManager`);
+      }
+    }
+    return new SharedStampManager(handle);
+  }
+
+  /**
+   * Take the next step (atomically, across all threads) and stamp it.
+   * @example SharedStampManager.attach(workerData).createStamp('worker ready');
+   */
+  createStamp(identifier: string): Stamp {
+    const time = stampClock();
+    const step = this._takeStep();
+    this._publish(KIND_STAMP, time, step, identifier);
+    return new Stamp(time, step, identifier);
+  }
+
+  /**
+   * Reserve a step for a group of stamps. The creator belongs to this thread (functions cannot
+   * cross threads), so a step's stamps keep the order they were made in.
+   * @example const stamp = shared.stampCreator(); stamp('load'); stamp('parse');
+   */
+  stampCreator(): StampCreator {
+    const step = this._takeStep();
+    this._publish(KIND_RESERVED, 0, step, '');
+    return (identifier: string): Stamp => {
+      const time = stampClock();
+      this._publish(KIND_STAMP, time, step, identifier);
+      return new Stamp(time, step, identifier);
+    };
+  }
+
+  /** Steps taken so far, by every thread. @example shared.step; */
+  get step(): number {
+    return Atomics.load(this._header, NEXT_STEP);
+  }
+
+  /**
+   * Everything published so far, as a StampManager (which continues the step sequence locally).
+   * While other threads are stamping, a step just taken may still show an empty log and the
+   * newest stamps may be missing; after they have finished the snapshot is complete.
+   * @example const sm = shared.snapshot(); sm.toHtml();
+   */
+  snapshot(): StampManager {
+    return StampManager.fromJSON(this.toJSON());
+  }
+
+  /** @example shared.allStamps.length; */
+  get allStamps(): Stamp[] {
+    return this.snapshot().allStamps;
+  }
+
+  /** @example shared.stepLogs[0]; */
+  get stepLogs(): StepLogs {
+    return this.snapshot().stepLogs;
+  }
+
+  /** The JSON interchange form of everything published so far. @example JSON.stringify(shared); */
+  toJSON(): StampManagerJSON {
+    // Slots before steps: a stamp's step is taken before its slot is claimed, so every slot
+    // counted here carries a step below the step count read next.
+    const slots = Math.min(Atomics.load(this._header, NEXT_SLOT), this._capacity);
+    const step = this.step;
+    const logs: string[][] = [];
+    const stamps: EncodedStamp[] = [];
+    for (let s = 0; s < step; s++) logs.push([]);
+    for (let slot = 0; slot < slots; slot++) {
+      const base = slot * FIELDS;
+      // The acquire half of the publication: field reads below happen after this load.
+      if (Atomics.load(this._ints, base + KIND) !== KIND_STAMP) continue;
+      const stampStep = this._ints[base + STEP] as number;
+      const offset = this._ints[base + OFFSET] as number;
+      const identifier = this._arena.toString('utf8', offset, offset + (this._ints[base + LENGTH] as number));
+      logs[stampStep]?.push(identifier);
+      stamps.push({ time: this._times[slot] as number, step: stampStep, identifier });
+    }
+    const stepLogs: Record<string, string[]> = {};
+    logs.forEach((log, s) => (stepLogs[String(s)] = log));
+    return { step, step_logs: stepLogs, stamps: stamps.sort((a, b) => a.step - b.step || a.time - b.time) };
+  }
+
+  private _takeStep(): number {
+    const step = Atomics.add(this._header, NEXT_STEP, 1);
+    if (step >= MAX_INT32) throw new RangeError('SharedStampManager: the step counter is exhausted (2^31 - 1 steps); start a new manager');
+    return step;
+  }
+
+  private _publish(kind: number, time: number, step: number, identifier: string): void {
+    const bytes = Buffer.byteLength(identifier, 'utf8');
+    const slot = Atomics.add(this._header, NEXT_SLOT, 1);
+    if (slot >= this._capacity) {
+      throw new RangeError(`SharedStampManager: all ${this._capacity} record slots are used; create it with a larger { capacity }`);
+    }
+    const offset = Atomics.add(this._header, ARENA_USED, bytes);
+    if (offset < 0 || offset + bytes > this._arena.length) {
+      // Publish the slot as a bare reservation so readers are not left waiting on it.
+      Atomics.store(this._ints, slot * FIELDS + KIND, KIND_RESERVED);
+      throw new RangeError(`SharedStampManager: the ${this._arena.length}-byte identifier arena is full; create it with a larger { arenaBytes }`);
+    }
+    this._arena.write(identifier, offset, bytes, 'utf8');
+    const base = slot * FIELDS;
+    this._times[slot] = time;
+    this._ints[base + STEP] = step;
+    this._ints[base + OFFSET] = offset;
+    this._ints[base + LENGTH] = bytes;
+    Atomics.store(this._ints, base + KIND, kind); // the release: publishes the fields above
+  }
+
+  private static _allocate(options: SharedStampOptions): SharedStampHandle {
+    const capacity = options.capacity ?? 65_536;
+    const arenaBytes = options.arenaBytes ?? capacity * 64;
+    if (!Number.isSafeInteger(capacity) || capacity < 1 || capacity > 2 ** 26) {
+      throw new RangeError(`SharedStampManager: capacity must be an integer from 1 to ${2 ** 26}, got ${capacity}`);
+    }
+    if (!Number.isSafeInteger(arenaBytes) || arenaBytes < 0 || arenaBytes > MAX_INT32) {
+      throw new RangeError(`SharedStampManager: arenaBytes must be an integer from 0 to ${MAX_INT32}, got ${arenaBytes}`);
+    }
+    return {
+      header: new SharedArrayBuffer(4 * 4),
+      records: new SharedArrayBuffer(capacity * (8 + 4 * FIELDS)),
+      arena: new SharedArrayBuffer(arenaBytes),
+    };
+  }
+}
