@@ -137,7 +137,10 @@ export class LogRecord {
 
   /** The value a format field `%(key)s` reads: a record attribute, else a structured field. */
   field(key: string): unknown {
-    if (key in this) return (this as unknown as Record<string, unknown>)[key];
+    // Read first: the layout's fields are almost always present, and a keyed read is cheaper
+    // than an `in` test followed by the same read. `in` only decides for undefined values.
+    const value = (this as unknown as Record<string, unknown>)[key];
+    if (value !== undefined || key in this) return value;
     return this.extra?.[key];
   }
 }
