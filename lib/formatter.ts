@@ -31,14 +31,15 @@ export class Formatter {
 
   constructor(fmt?: string, datefmt?: string, style: FormatStyle = '%', validate = true, options: FormatterOptions = {}) {
     if (style !== '%' && style !== '{' && style !== '$') {
-      throw new ValueErrorLike(`Style must be one of: %,{,$ (got '${String(style)}')`);
+      throw new ValueErrorLike('Style must be one of: %,{,$');
     }
-    this.fmt = fmt ?? DEFAULT_FORMATS[style];
+    // Python's `fmt or default`: an empty layout means the default one, and it is validated too.
+    this.fmt = fmt === undefined || fmt === '' ? DEFAULT_FORMATS[style] : fmt;
     this.datefmt = datefmt;
     this.style = style;
     this.defaults = options.defaults;
     this.utc = options.utc ?? false;
-    this.#render = compileStyle(this.fmt, style, validate && fmt !== undefined);
+    this.#render = compileStyle(this.fmt, style, validate);
     this.#usesTime = formatUsesTime(this.fmt, style);
   }
 
@@ -55,14 +56,15 @@ export class Formatter {
     record.message = record.getMessage();
     if (this.#usesTime) record.asctime = this.formatTime(record, this.datefmt);
     let s = this.formatMessage(record);
-    if (record.exc_info !== undefined && record.exc_text === undefined) {
+    // Python tests truthiness: a record from another process carries None (null) when empty.
+    if (record.exc_info != null && !record.exc_text) {
       record.exc_text = this.formatException(record.exc_info);
     }
-    if (record.exc_text !== undefined && record.exc_text !== '') {
+    if (typeof record.exc_text === 'string' && record.exc_text !== '') {
       if (!s.endsWith('\n')) s += '\n';
       s += record.exc_text;
     }
-    if (record.stack_info !== undefined && record.stack_info !== '') {
+    if (typeof record.stack_info === 'string' && record.stack_info !== '') {
       if (!s.endsWith('\n')) s += '\n';
       s += this.formatStack(record.stack_info);
     }
@@ -79,7 +81,8 @@ export class Formatter {
    * @example new Formatter('%(asctime)s', '%H:%M:%S').formatTime(record) // '14:09:37'
    */
   formatTime(record: LogRecord, datefmt?: string): string {
-    if (datefmt === undefined) return defaultAsctime(record.created, record.msecs, this.utc);
+    // Python's `if datefmt:`, so an empty datefmt also means the default layout.
+    if (datefmt === undefined || datefmt === '') return defaultAsctime(record.created, record.msecs, this.utc);
     // Python converts the whole seconds, so %S never rounds up into the next second.
     return strftime(datefmt, new Date(Math.floor(record.created) * 1000), this.utc);
   }
