@@ -19,7 +19,7 @@ body { margin: 24px; }
 h1 { font-size: 20px; margin: 0 0 4px; }
 .summary { color: #4a5568; margin: 0 0 16px; }
 .timeline { border: 1px solid #d5dae3; border-radius: 6px; padding: 8px 12px; overflow-x: auto; }
-.axis, .lane { display: grid; grid-template-columns: 96px 1fr; align-items: center; }
+.axis, .lane { display: grid; grid-template-columns: 96px 1fr 180px; align-items: center; }
 .axis .track { height: 20px; border-bottom: 1px solid #c3c9d4; }
 .tick { position: absolute; transform: translateX(-50%); font-size: 11px; color: #5a6478; white-space: nowrap; }
 .tick:first-child { transform: none; }
@@ -68,7 +68,7 @@ export function toHtmlTimeline(source: StampSource, options: HtmlTimelineOptions
   const lanes = timeline.lanes.map((lane) => {
     const body = lane.slices.length === 0
       ? '<span class="empty">reserved, no stamps</span>'
-      : lane.slices.map((slice) => renderSlice(slice, pct, t0)).join('');
+      : lane.slices.map((slice) => renderSlice(slice, pct, t0, lane.slices.length === 1)).join('');
     return `<div class="lane" data-step="${lane.step}"><div class="lane-label">step ${lane.step}</div><div class="track">${body}</div></div>`;
   });
   const rows = timeline.lanes.flatMap((lane) =>
@@ -105,13 +105,14 @@ ${rows.join('\n')}
 `;
 }
 
-function renderSlice(slice: TimelineSlice, pct: (t: number) => string, t0: number): string {
+function renderSlice(slice: TimelineSlice, pct: (t: number) => string, t0: number, alone: boolean): string {
   const id = escapeHtml(slice.identifier);
   const at = formatMs((slice.start - t0) * 1000);
   const common = `data-step="${slice.step}" data-identifier="${id}" data-start-ms="${((slice.start - t0) * 1000).toFixed(3)}"`;
   if (slice.last) {
-    // Past the middle, the label reads leftwards so it stays inside the track.
-    const flip = Number(pct(slice.start)) > 60 ? ' flip' : '';
+    // A point label reads rightwards into the gutter after the track. Only a lone stamp past
+    // the middle reads leftwards: in a busier lane that would cover the step's own slices.
+    const flip = alone && Number(pct(slice.start)) > 60 ? ' flip' : '';
     return `<div class="mark${flip}" ${common} style="left:${pct(slice.start)}%" title="${id} at ${at}"><span class="mark-label">${id}</span></div>`;
   }
   const width = (Number(pct(slice.end)) - Number(pct(slice.start))).toFixed(4);
