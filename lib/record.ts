@@ -106,7 +106,15 @@ export class LogRecord {
    * A record field (not something only the colour formatter sets), so file formats can use it.
    */
   get relative_seconds(): string {
-    return (this.relativeCreated / 1000).toFixed(3);
+    const ms = this.relativeCreated;
+    // Whole milliseconds (the usual Date.now clock) are printed with integer arithmetic:
+    // toFixed is slow, and for these values it gives exactly the same text.
+    if (Number.isInteger(ms) && ms >= 0 && ms < 1e15) {
+      const seconds = Math.floor(ms / 1000);
+      const millis = ms - seconds * 1000;
+      return seconds + (millis < 10 ? '.00' : millis < 100 ? '.0' : '.') + millis;
+    }
+    return (ms / 1000).toFixed(3);
   }
 
   /** Python-style alias so `%(sessionId)s` and JSON output can read the id directly. */
