@@ -29,11 +29,16 @@ export async function measure({ loop, settle = async () => {}, finish = async ()
     // Let asynchronous destinations drain so the measured loop starts from an empty buffer.
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   loop(ops);
   await finish();
   const ns = Number(process.hrtime.bigint() - t0);
-  const report = { ns, ops, maxRssKiB: process.resourceUsage().maxRSS, ...extra() };
+  // CPU time of this process alone: steadier than wall time when other work shares the cores,
+  // so A/B comparisons of one change use it; the published figures are wall time.
+  const cpu = process.cpuUsage(cpu0);
+  const cpuNs = (cpu.user + cpu.system) * 1000;
+  const report = { ns, cpuNs, ops, maxRssKiB: process.resourceUsage().maxRSS, ...extra() };
   process.stdout.write(JSON.stringify(report) + '\n');
 }
 
