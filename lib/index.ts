@@ -43,3 +43,9 @@ export type { ActionKind } from './actions.js';
 export { setRaiseExceptions } from './internal/logging-errors.js';
 export { setClock } from './internal/clock.js';
 export { resetLogging } from './reset.js';
+
+// files
+export { JsonFormatter } from './formatters/json.js';
+export type { JsonFormatterOptions } from './formatters/json.js';
+export { SafeJson, jsonString } from './formatters/safe-json.js';
+export type { SafeJsonOptions } from './formatters/safe-json.js';
