@@ -1,0 +1,118 @@
+import { Formatter } from '../formatter.js';
+import type { LogRecord } from '../record.js';
+import { describeThrown, jsonString, SafeJson, type SafeJsonOptions } from './safe-json.js';
+
+export interface JsonFormatterOptions extends SafeJsonOptions {
+  /** Write timestamps in UTC (`…Z`) instead of local time with its offset. */
+  utc?: boolean;
+  /** Fields written on every line (service name, host…), serialised once here. */
+  fields?: Record<string, unknown>;
+}
+
+/** Keys the formatter writes itself; a structured field with one of these names gets `extra.`. */
+const RESERVED = new Set(['timestamp', 'level', 'logger', 'message', 'sessionId', 'runId', 'action', 'exception']);
+
+/**
+ * One JSON object per record, on one line: `timestamp` (RFC 3339, milliseconds, offset),
+ * `level`, `logger`, `message`, then the constant `fields`, `sessionId`/`runId`, the `action`,
+ * the record's structured fields (from `extra()` or a bound logger) and `exception` (type,
+ * message, stack, cause chain). Whatever was logged, the result is one valid line: hostile
+ * values become stand-ins (see SafeJson), a message whose `%` arguments do not fit is written
+ * as given with a `messageError`. `redact` hides secrets by key or path.
+ * @example
+ * const h = new FileHandler('logs/run.jsonl');
+ * h.setFormatter(new JsonFormatter({ redact: ['password', 'headers.authorization'] }));
+ * getRtLogger('api').addHandler(h);
+ * getRtLogger('api').info('login', extra({ user: 'ada', password: 'hunter2' }));
+ * // {"timestamp":"2026-11-21T14:09:37.370+01:00","level":"INFO","logger":"RT.api","message":"login","user":"ada","password":"[Redacted]"}
+ */
+export class JsonFormatter extends Formatter {
+  readonly json: SafeJson;
+  readonly #constantFields: string;
+  #second = NaN;
+  #prefix = '';
+  #suffix = '';
+
+  constructor(options: JsonFormatterOptions = {}) {
+    super('%(message)s', undefined, '%', true, { utc: options.utc ?? false });
+    this.json = new SafeJson(options);
+    let constant = '';
+    for (const [key, value] of Object.entries(options.fields ?? {})) constant += this.json.field(key, value);
+    this.#constantFields = constant;
+  }
+
+  override format(record: LogRecord): string {
+    const json = this.json;
+    let line = `{"timestamp":"${this.timestamp(record)}","level":${jsonString(String(record.levelname))},"logger":${jsonString(String(record.name))}`;
+    line += this.#message(record);
+    line += this.#constantFields;
+    const session = record.session;
+    if (session !== undefined) {
+      line += json.field('sessionId', session.id);
+      line += json.field('runId', session.runId);
+    }
+    if (record.action !== undefined) line += json.field('action', record.action);
+    line += this.#extra(record.extra);
+    if (record.exc_info !== undefined) line += json.field('exception', record.exc_info);
+    return line + '}';
+  }
+
+  #message(record: LogRecord): string {
+    try {
+      const message = record.getMessage();
+      record.message = message;
+      return `,"message":${this.json.stringify(message)}`;
+    } catch (err) {
+      // Python would drop the record with a logging error; a line with the raw parts keeps it.
+      return `,"message":${this.json.stringify(record.msg)}${this.json.field('messageError', describeThrown(err))}${this.json.field('args', record.args)}`;
+    }
+  }
+
+  #extra(fields: Record<string, unknown> | undefined): string {
+    if (fields === undefined) return '';
+    let out = '';
+    try {
+      for (const key of Object.keys(fields)) {
+        let value: unknown;
+        try {
+          value = fields[key];
+        } catch (err) {
+          value = `[Throws: ${describeThrown(err)}]`;
+        }
+        out += this.json.field(RESERVED.has(key) ? `extra.${key}` : key, value);
+      }
+    } catch (err) {
+      out += this.json.field('extraError', describeThrown(err));
+    }
+    return out;
+  }
+
+  /**
+   * `2026-11-21T14:09:37.370+01:00` (or `…Z` with `utc`). The part up to the seconds and the
+   * offset are computed once per second; only the milliseconds change between records.
+   */
+  timestamp(record: LogRecord): string {
+    const second = Math.floor(record.created);
+    if (second !== this.#second) this.#computeSecond(second);
+    const ms = Math.floor(record.msecs);
+    return this.#prefix + (ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : String(ms)) + this.#suffix;
+  }
+
+  #computeSecond(second: number): void {
+    const d = new Date(second * 1000);
+    const utc = this.utc;
+    const date = utc
+      ? [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()]
+      : [d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()];
+    const [y, mo, da, h, mi, s] = date.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'));
+    this.#prefix = `${y}-${mo}-${da}T${h}:${mi}:${s}.`;
+    if (utc) {
+      this.#suffix = 'Z';
+    } else {
+      const offset = -d.getTimezoneOffset();
+      const abs = Math.abs(offset);
+      this.#suffix = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    }
+    this.#second = second;
+  }
+}

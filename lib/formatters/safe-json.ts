@@ -1,0 +1,274 @@
+/**
+ * Turns any JavaScript value into JSON text without ever throwing: the value walker behind
+ * JsonFormatter. Plain data comes out as `JSON.stringify` would write it; everything that
+ * makes `JSON.stringify` throw or lie is written as a readable stand-in instead:
+ * cycles (`"[Circular]"`), BigInt (its digits, as a string), symbols and functions (their
+ * description), NaN/Infinity (as strings), errors (type, message, stack, cause chain, own
+ * fields), Maps and Sets (as object and array), nesting past `maxDepth` (`"[Object]"`),
+ * getters, `toJSON` or Proxy traps that throw (`"[Throws: message]"`). Strings keep lone
+ * surrogates as `\udXXX` escapes, so every line is valid UTF-8 JSON.
+ */
+
+export interface SafeJsonOptions {
+  /** Objects nested deeper than this are written as `"[Object]"` / `"[Array]"`. Default 32. */
+  maxDepth?: number;
+  /** Longer strings are cut to this many UTF-16 units plus `…`. Default: no limit. */
+  maxStringLength?: number;
+  /**
+   * Keys or dotted paths whose values are replaced by `censor`. A bare key (`password`)
+   * matches at any depth; a path (`headers.authorization`, `user.*.token`) matches from the
+   * top of the written object, `*` standing for any one key. Matching ignores case.
+   */
+  redact?: readonly string[];
+  /** What a redacted value becomes. Default `"[Redacted]"`. */
+  censor?: string;
+}
+
+/** Partially matched redaction paths: the segments still to match below the current key. */
+type PathStates = readonly (readonly string[])[];
+const NO_STATES: PathStates = [];
+
+// Characters JSON requires escaped, plus surrogates (a lone one must become `\udXXX`).
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+/**
+ * A JSON string literal for `s`, escaping only when needed (most log text needs nothing).
+ * @example jsonString('say "hi"') // '"say \\"hi\\""'
+ */
+export function jsonString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
+/**
+ * The message of anything thrown, never throwing itself.
+ * @example describeThrown(new Error('disk full')) // 'disk full'
+ */
+export function describeThrown(error: unknown): string {
+  try {
+    if (error instanceof Error) return String(error.message);
+    return String(error);
+  } catch {
+    return 'unprintable error';
+  }
+}
+
+/**
+ * A compiled serialiser. Build one per formatter (options are parsed once) and reuse it.
+ * @example
+ * const json = new SafeJson({ redact: ['password'] });
+ * const loop: Record<string, unknown> = { n: 1n }; loop.self = loop;
+ * json.stringify(loop) // '{"n":"1","self":"[Circular]"}'
+ */
+export class SafeJson {
+  readonly maxDepth: number;
+  readonly maxStringLength: number;
+  readonly censor: string;
+  readonly #redactKeys: ReadonlySet<string>;
+  readonly #rootPaths: PathStates;
+  readonly #redacting: boolean;
+  readonly #censorJson: string;
+  #seen = new Set<object>();
+
+  constructor(options: SafeJsonOptions = {}) {
+    this.maxDepth = options.maxDepth ?? 32;
+    this.maxStringLength = options.maxStringLength ?? Infinity;
+    if (!Number.isInteger(this.maxDepth) || this.maxDepth < 1) {
+      throw new RangeError(`maxDepth must be a positive integer, got ${String(options.maxDepth)}`);
+    }
+    if (!(this.maxStringLength > 0)) {
+      throw new RangeError(`maxStringLength must be a positive number, got ${String(options.maxStringLength)}`);
+    }
+    this.censor = options.censor ?? '[Redacted]';
+    this.#censorJson = jsonString(this.censor);
+    const keys = new Set<string>();
+    const paths: string[][] = [];
+    for (const entry of options.redact ?? []) {
+      if (typeof entry !== 'string' || entry === '' || entry.split('.').includes('')) {
+        throw new TypeError(`redact entries must be keys or dotted paths like "headers.authorization", got ${JSON.stringify(String(entry))}`);
+      }
+      const segments = entry.toLowerCase().split('.');
+      if (segments.length === 1) keys.add(segments[0]!);
+      else paths.push(segments);
+    }
+    this.#redactKeys = keys;
+    this.#rootPaths = paths;
+    this.#redacting = keys.size > 0 || paths.length > 0;
+  }
+
+  /** JSON text for `value` (`undefined` becomes `null`). Never throws. */
+  stringify(value: unknown): string {
+    return this.value(value, 0, NO_STATES) ?? 'null';
+  }
+
+  /**
+   * `,"key":value` for one top-level field of a line, with redaction applied from the top;
+   * `''` when the value is `undefined` (omitted, as JSON.stringify omits it).
+   */
+  field(key: string, value: unknown): string {
+    let states = NO_STATES;
+    if (this.#redacting) {
+      const match = this.#matchKey(key, this.#rootPaths);
+      if (match === true) return `,${jsonString(key)}:${this.#censorJson}`;
+      states = match;
+    }
+    const text = this.value(value, 0, states);
+    return text === undefined ? '' : `,${jsonString(key)}:${text}`;
+  }
+
+  /** Whether `key` is redacted here (true), else the path states that continue below it. */
+  #matchKey(key: string, states: PathStates): true | PathStates {
+    const lower = key.toLowerCase();
+    if (this.#redactKeys.has(lower)) return true;
+    let next: string[][] | undefined;
+    for (const segments of states) {
+      const head = segments[0];
+      if (head !== '*' && head !== lower) continue;
+      if (segments.length === 1) return true;
+      (next ??= []).push(segments.slice(1));
+    }
+    return next ?? NO_STATES;
+  }
+
+  /** JSON text for any value; `undefined` for what an object omits. */
+  value(v: unknown, depth: number, states: PathStates): string | undefined {
+    switch (typeof v) {
+      case 'string':
+        return jsonString(v.length > this.maxStringLength ? `${v.slice(0, this.maxStringLength)}…` : v);
+      case 'number':
+        return Number.isFinite(v) ? String(v) : `"${String(v)}"`;
+      case 'boolean':
+        return v ? 'true' : 'false';
+      case 'bigint':
+        return `"${v.toString()}"`;
+      case 'undefined':
+        return undefined;
+      case 'symbol':
+        return jsonString(v.toString());
+      case 'function':
+        return this.#function(v);
+      default:
+        return v === null ? 'null' : this.#object(v as object, depth, states);
+    }
+  }
+
+  #function(fn: unknown): string {
+    try {
+      const name = (fn as { name?: unknown }).name;
+      return jsonString(`[Function: ${typeof name === 'string' && name !== '' ? name : 'anonymous'}]`);
+    } catch {
+      return '"[Function]"';
+    }
+  }
+
+  #object(obj: object, depth: number, states: PathStates): string {
+    const seen = this.#seen;
+    if (seen.has(obj)) return '"[Circular]"';
+    try {
+      if (depth >= this.maxDepth) return Array.isArray(obj) ? '"[Array]"' : '"[Object]"';
+      seen.add(obj);
+      try {
+        return this.#objectBody(obj, depth + 1, states);
+      } finally {
+        // Only ancestors count as cycles: the same object twice side by side is written twice.
+        seen.delete(obj);
+      }
+    } catch (err) {
+      // A revoked Proxy, a throwing ownKeys trap, a stack overflow in a toJSON…
+      return jsonString(`[Unserializable: ${describeThrown(err)}]`);
+    }
+  }
+
+  #objectBody(obj: object, depth: number, states: PathStates): string {
+    if (Array.isArray(obj)) return this.#array(obj, depth, states);
+    if (obj instanceof Error) return this.#error(obj, depth, states);
+    const toJSON = (obj as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') {
+      let replaced: unknown;
+      try {
+        replaced = toJSON.call(obj);
+      } catch (err) {
+        return jsonString(`[Throws: ${describeThrown(err)}]`);
+      }
+      if (replaced !== obj) return this.value(replaced, depth, states) ?? 'null';
+    }
+    if (obj instanceof Map) return this.#entries(obj.entries(), depth, states);
+    if (obj instanceof Set) return this.#array([...obj], depth, states);
+    if (obj instanceof RegExp) return jsonString(String(obj));
+    return this.#entries(ownEntries(obj), depth, states);
+  }
+
+  #array(items: readonly unknown[], depth: number, states: PathStates): string {
+    let out = '[';
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) out += ',';
+      let text: string | undefined;
+      if (this.#redacting && states.length > 0) {
+        const match = this.#matchKey(String(i), states);
+        text = match === true ? this.#censorJson : this.value(readSafely(items, i), depth, match);
+      } else {
+        text = this.value(readSafely(items, i), depth, NO_STATES);
+      }
+      out += text ?? 'null';
+    }
+    return out + ']';
+  }
+
+  #entries(entries: Iterable<[unknown, unknown]>, depth: number, states: PathStates): string {
+    let out = '{';
+    let first = true;
+    for (const [rawKey, rawValue] of entries) {
+      const key = typeof rawKey === 'string' ? rawKey : this.#keyText(rawKey);
+      let text: string | undefined;
+      if (this.#redacting) {
+        const match = this.#matchKey(key, states);
+        text = match === true ? this.#censorJson : this.value(rawValue, depth, match);
+      } else {
+        text = this.value(rawValue, depth, NO_STATES);
+      }
+      if (text === undefined) continue;
+      out += `${first ? '' : ','}${jsonString(key)}:${text}`;
+      first = false;
+    }
+    return out + '}';
+  }
+
+  #keyText(key: unknown): string {
+    if (typeof key === 'number' || typeof key === 'bigint' || typeof key === 'boolean') return String(key);
+    const text = this.value(key, this.maxDepth - 1, NO_STATES) ?? 'undefined';
+    return text.startsWith('"') ? (JSON.parse(text) as string) : text;
+  }
+
+  #error(err: Error, depth: number, states: PathStates): string {
+    const entries: [string, unknown][] = [
+      ['type', readSafely(err, 'name')],
+      ['message', readSafely(err, 'message')],
+      ['stack', readSafely(err, 'stack')],
+    ];
+    for (const [key, value] of ownEntries(err)) {
+      if (key !== 'name' && key !== 'message' && key !== 'stack') entries.push([key, value]);
+    }
+    // `cause` and AggregateError's `errors` are usually non-enumerable; the chain matters most.
+    if ('cause' in err && !Object.prototype.propertyIsEnumerable.call(err, 'cause')) entries.push(['cause', readSafely(err, 'cause')]);
+    if (err instanceof AggregateError && !Object.prototype.propertyIsEnumerable.call(err, 'errors')) {
+      entries.push(['errors', readSafely(err, 'errors')]);
+    }
+    return this.#entries(entries, depth, states);
+  }
+}
+
+/** Own enumerable string-keyed entries, each value read so that a throwing getter is contained. */
+function ownEntries(obj: object): [string, unknown][] {
+  const keys = Object.keys(obj);
+  const entries: [string, unknown][] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) entries[i] = [keys[i]!, readSafely(obj, keys[i]!)];
+  return entries;
+}
+
+/** `obj[key]`, or a `[Throws: …]` marker when the getter or Proxy trap throws. */
+function readSafely(obj: object, key: string | number): unknown {
+  try {
+    return (obj as Record<string | number, unknown>)[key];
+  } catch (err) {
+    return `[Throws: ${describeThrown(err)}]`;
+  }
+}
