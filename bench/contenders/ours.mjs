@@ -40,8 +40,8 @@ const loops = {
   basic: (n) => { for (let i = 0; i < n; i++) log.info('hello world'); },
   printf: (n) => { for (let i = 0; i < n; i++) log.info('user %s did %d things', 'bob', 42); },
   object: structured
-    ? (n) => { for (let i = 0; i < n; i++) log.info('hello world', extra({ userId: 42, action: 'login', ok: true })); }
-    : (n) => { for (let i = 0; i < n; i++) log.info('hello world %s', { userId: 42, action: 'login', ok: true }); },
+    ? (n) => { for (let i = 0; i < n; i++) log.info('hello world', extra({ userId: 42, event: 'login', ok: true })); }
+    : (n) => { for (let i = 0; i < n; i++) log.info('hello world %s', { userId: 42, event: 'login', ok: true }); },
   deep: structured
     ? (n) => { for (let i = 0; i < n; i++) log.info('hello world', extra({ deep: DEEP_OBJECT })); }
     : (n) => { for (let i = 0; i < n; i++) log.info('hello world %s', DEEP_OBJECT); },

@@ -14,7 +14,7 @@ const child = log.child(BOUND_FIELDS);
 const loops = {
   basic: (n) => { for (let i = 0; i < n; i++) log.info('hello world'); },
   printf: (n) => { for (let i = 0; i < n; i++) log.info('user %s did %d things', 'bob', 42); },
-  object: (n) => { for (let i = 0; i < n; i++) log.info({ userId: 42, action: 'login', ok: true }, 'hello world'); },
+  object: (n) => { for (let i = 0; i < n; i++) log.info({ userId: 42, event: 'login', ok: true }, 'hello world'); },
   deep: (n) => { for (let i = 0; i < n; i++) log.info({ deep: DEEP_OBJECT }, 'hello world'); },
   child: (n) => { for (let i = 0; i < n; i++) child.info('hello world'); },
   disabled: (n) => { for (let i = 0; i < n; i++) log.debug('hello world'); },

@@ -2,7 +2,7 @@
 // the Python contenders log exactly the same values.
 
 /** The three structured fields of the `object` workload. */
-export const OBJECT_FIELDS = Object.freeze({ userId: 42, action: 'login', ok: true });
+export const OBJECT_FIELDS = Object.freeze({ userId: 42, event: 'login', ok: true });
 
 /** The fields bound once to a child logger in the `child` workload. */
 export const BOUND_FIELDS = Object.freeze({ requestId: 'r-17', service: 'coordinator' });

@@ -66,7 +66,7 @@ def printf(n):
 
 def object_(n):
     for _ in range(n):
-        log.info("hello world %s", {"userId": 42, "action": "login", "ok": True})
+        log.info("hello world %s", {"userId": 42, "event": "login", "ok": True})
 
 
 def deep_(n):
