@@ -23,11 +23,13 @@ def measure(loop, ops, warmup, settle=lambda: None, finish=lambda: None, extra=l
     if warmup > 0:
         loop(warmup)
         settle()
+    cpu0 = time.process_time_ns()
     t0 = time.perf_counter_ns()
     loop(ops)
     finish()
     ns = time.perf_counter_ns() - t0
+    cpu_ns = time.process_time_ns() - cpu0
     # ru_maxrss is in KiB on Linux, the same unit Node's resourceUsage().maxRSS reports.
-    report = {"ns": ns, "ops": ops, "maxRssKiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+    report = {"ns": ns, "cpuNs": cpu_ns, "ops": ops, "maxRssKiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
     report.update(extra())
     sys.stdout.write(json.dumps(report) + "\n")
