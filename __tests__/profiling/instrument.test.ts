@@ -3,7 +3,16 @@ import { getRtLogger } from '../../lib/rt-logger.js';
 import type { Logger } from '../../lib/logger.js';
 import { StampManager } from '../../lib/profiling/stamp-manager.js';
 import { instrument, timed } from '../../lib/profiling/instrument.js';
-import { RecordingHandler } from '../support/capture.js';
+import { Handler } from '../../lib/handler.js';
+import type { LogRecord } from '../../lib/record.js';
+
+/** Keeps every record it is handed. */
+class RecordingHandler extends Handler {
+  records: LogRecord[] = [];
+  emit(record: LogRecord): void {
+    this.records.push(record);
+  }
+}
 
 let logger: Logger;
 let handler: RecordingHandler;

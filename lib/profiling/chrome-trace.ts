@@ -6,10 +6,16 @@
 import { buildTimeline } from './timeline-model.js';
 import type { StampSource } from './timeline-model.js';
 
-/** The event phases we emit: complete, instant, metadata. */
+/**
+ * The event phases we emit: complete, instant, metadata.
+ * @example const instants = trace.traceEvents.filter((e) => e.ph === 'i');
+ */
 export type TracePhase = 'X' | 'i' | 'M';
 
-/** One Trace Event; `ts` and `dur` in microseconds. */
+/**
+ * One Trace Event; `ts` and `dur` in microseconds.
+ * @example const e: TraceEvent = { name: 'load', ph: 'X', ts: 1.5e15, dur: 250, pid: 1, tid: 0 };
+ */
 export interface TraceEvent {
   name: string;
   ph: TracePhase;
@@ -23,14 +29,20 @@ export interface TraceEvent {
   args?: Record<string, unknown>;
 }
 
-/** The JSON object form of a trace file. */
+/**
+ * The JSON object form of a trace file.
+ * @example const trace: ChromeTrace = sm.toChromeTrace(); trace.traceEvents.length;
+ */
 export interface ChromeTrace {
   traceEvents: TraceEvent[];
   displayTimeUnit: 'ms' | 'ns';
   otherData: Record<string, string | number>;
 }
 
-/** How the trace is labelled. */
+/**
+ * How the trace is labelled.
+ * @example sm.toChromeTrace({ processName: 'ingest run', pid: 2 });
+ */
 export interface ChromeTraceOptions {
   /** Process name shown above the lanes. Default `railtracks stamps`. */
   processName?: string;

@@ -7,7 +7,10 @@
 import { buildTimeline } from './timeline-model.js';
 import type { StampSource, TimelineSlice } from './timeline-model.js';
 
-/** How the page is titled. */
+/**
+ * How the page is titled.
+ * @example sm.toHtml({ title: 'Ingest run' });
+ */
 export interface HtmlTimelineOptions {
   /** Page title and heading. Default `Railtracks timeline`. */
   title?: string;

@@ -6,18 +6,27 @@ import { extra } from '../record.js';
 import { getRtLogger } from '../rt-logger.js';
 import type { StampCreator } from './stamp-manager.js';
 
-/** The logger methods instrument uses; a Logger or a bound LoggerAdapter both fit. */
+/**
+ * The logger methods instrument uses; a Logger or a bound LoggerAdapter both fit.
+ * @example instrument(fn, { name: 'f', logger: getRtLogger('api').bind({ requestId: 'r-1' }) });
+ */
 export interface InstrumentLogger {
   info(msg: unknown, ...args: unknown[]): void;
   error(msg: unknown, ...args: unknown[]): void;
 }
 
-/** Anything that reserves steps: a StampManager or a SharedStampManager handle. */
+/**
+ * Anything that reserves steps: a StampManager or a SharedStampManager.
+ * @example instrument(fn, { name: 'f', stamps: SharedStampManager.attach(workerData) });
+ */
 export interface InstrumentStamps {
   stampCreator(): StampCreator;
 }
 
-/** What to call the wrapped function and where its events go. */
+/**
+ * What to call the wrapped function and where its events go.
+ * @example const options: InstrumentOptions = { name: 'embed', stamps: new StampManager() };
+ */
 export interface InstrumentOptions {
   /** Shown in log lines and stamp identifiers. */
   name: string;

@@ -25,7 +25,10 @@ export interface SharedStampHandle {
   readonly arena: SharedArrayBuffer;
 }
 
-/** Sizes fixed at creation. */
+/**
+ * Sizes fixed at creation.
+ * @example new SharedStampManager({ capacity: 100_000, arenaBytes: 4 << 20 });
+ */
 export interface SharedStampOptions {
   /** Maximum stamps plus creator reservations. Default 65,536. */
   capacity?: number;

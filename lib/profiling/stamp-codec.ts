@@ -12,7 +12,10 @@ import { SuperJSON } from 'superjson';
 import type { SuperJSONResult } from 'superjson';
 import type { EncodedStamp } from './stamp.js';
 
-/** The JSON interchange form, field names as in the Python original's attributes. */
+/**
+ * The JSON interchange form, field names as in the Python original's attributes.
+ * @example const data: StampManagerJSON = { step: 1, step_logs: { '0': ['a'] }, stamps: [{ time: 1, step: 0, identifier: 'a' }] };
+ */
 export interface StampManagerJSON {
   step: number;
   step_logs: Record<string, string[]>;

@@ -25,7 +25,10 @@ import type { HtmlTimelineOptions } from './html-timeline.js';
  */
 export type StampCreator = (identifier: string) => Stamp;
 
-/** Step logs by step: the identifiers stamped at each step, in the order they were stamped. */
+/**
+ * Step logs by step: the identifiers stamped at each step, in the order they were stamped.
+ * @example const logs: StepLogs = sm.stepLogs; logs[0]; // ['Session start']
+ */
 export type StepLogs = Record<number, string[]>;
 
 /**

@@ -3,7 +3,10 @@
  * Mirrors the Python original's `Stamp(time, step, identifier)`.
  */
 
-/** The plain form of a stamp, as written to JSON and read by the Python loader. */
+/**
+ * The plain form of a stamp, as written to JSON and read by the Python loader.
+ * @example const e: EncodedStamp = { time: 1764000000.25, step: 0, identifier: 'Session start' };
+ */
 export interface EncodedStamp {
   time: number;
   step: number;

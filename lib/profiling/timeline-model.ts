@@ -13,7 +13,10 @@ export interface StampSource {
   readonly stepLogs: Readonly<Record<number, readonly string[]>>;
 }
 
-/** One stamp drawn as a span until the next stamp of its step. */
+/**
+ * One stamp drawn as a span until the next stamp of its step.
+ * @example buildTimeline(sm).lanes[0]?.slices[0]?.durationMs;
+ */
 export interface TimelineSlice {
   step: number;
   identifier: string;
@@ -26,7 +29,10 @@ export interface TimelineSlice {
   last: boolean;
 }
 
-/** One step's stamps, in order. */
+/**
+ * One step's stamps, in order.
+ * @example for (const lane of buildTimeline(sm).lanes) console.log(lane.step, lane.slices.length);
+ */
 export interface TimelineLane {
   step: number;
   slices: TimelineSlice[];
