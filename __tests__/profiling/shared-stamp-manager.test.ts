@@ -124,13 +124,16 @@ describe('SharedStampManager across real worker threads', () => {
       mainCreator(`main group ${i}`);
     }
     await Promise.all(workers);
+    // Made after every worker exited, so on one shared clock it is later than all of their stamps.
+    const after = shared.createStamp('main after workers');
 
-    const expectedSteps = W * (groups + singles) + 200 + 1;
+    const expectedSteps = W * (groups + singles) + 200 + 2;
     expect(shared.step).toBe(expectedSteps);
     const logs = shared.stepLogs;
     expect(Object.keys(logs).map(Number)).toEqual(Array.from({ length: expectedSteps }, (_, i) => i));
     const all = shared.allStamps;
-    expect(all).toHaveLength(W * (groups * rounds + singles) + 400);
+    expect(all).toHaveLength(W * (groups * rounds + singles) + 401);
+    expect(Math.max(...all.map((s) => s.time))).toBe(after.time);
     expect(new Set(all.map((s) => s.identifier)).size).toBe(all.length);
     for (const log of Object.values(logs)) {
       const group = /^(w\d+ g\d+) r0$/.exec(log[0] ?? '');

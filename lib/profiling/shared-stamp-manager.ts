@@ -7,8 +7,10 @@
  * the slot with Atomics.store of its kind. A reader Atomics.loads the kind first; by the
  * JavaScript memory model that orders the plain reads after the writer's plain writes, so a
  * reader sees whole records or none, never a torn one. Capacity is fixed when the manager is made.
+ * Every thread dates its stamps with the creating thread's epoch base plus the system-wide
+ * monotonic clock, so times from different threads are directly comparable.
  */
-import { Stamp, stampClock } from './stamp.js';
+import { Stamp, monotonicMs, stampEpochBaseMs } from './stamp.js';
 import type { EncodedStamp } from './stamp.js';
 import { StampManager } from './stamp-manager.js';
 import type { StampCreator, StepLogs } from './stamp-manager.js';
@@ -36,7 +38,8 @@ export interface SharedStampOptions {
   arenaBytes?: number;
 }
 
-// header Int32 slots
+// header: four Int32 counters, then the Float64 epoch base at byte 16
+const HEADER_BYTES = 24;
 const NEXT_STEP = 0;
 const NEXT_SLOT = 1;
 const ARENA_USED = 2;
@@ -72,11 +75,14 @@ export class SharedStampManager {
   private readonly _ints: Int32Array;
   private readonly _arena: Buffer;
   private readonly _capacity: number;
+  private readonly _epochBaseMs: number;
 
   constructor(options: SharedStampOptions | SharedStampHandle = {}) {
     const handle = 'header' in options ? options : SharedStampManager._allocate(options);
     this.handle = handle;
-    this._header = new Int32Array(handle.header);
+    this._header = new Int32Array(handle.header, 0, 4);
+    // Written once by _allocate before the handle can reach any other thread.
+    this._epochBaseMs = new Float64Array(handle.header, 16, 1)[0] as number;
     this._capacity = handle.records.byteLength / (8 + 4 * FIELDS);
     this._times = new Float64Array(handle.records, 0, this._capacity);
     this._ints = new Int32Array(handle.records, 8 * this._capacity, FIELDS * this._capacity);
@@ -92,7 +98,7 @@ export class SharedStampManager {
    */
   static attach(handle: SharedStampHandle): SharedStampManager {
     for (const key of ['header', 'records', 'arena'] as const) {
-      if (!(handle?.[key] instanceof SharedArrayBuffer)) {
+      if (!(handle?.[key] instanceof SharedArrayBuffer) || (key === 'header' && handle.header.byteLength !== HEADER_BYTES)) {
         throw new TypeError(`SharedStampManager.attach: handle.${key} must be a SharedArrayBuffer; pass the .handle of a SharedStampManager`);
       }
     }
@@ -104,7 +110,7 @@ export class SharedStampManager {
    * @example SharedStampManager.attach(workerData).createStamp('worker ready');
    */
   createStamp(identifier: string): Stamp {
-    const time = stampClock();
+    const time = this._now();
     const step = this._takeStep();
     this._publish(KIND_STAMP, time, step, identifier);
     return new Stamp(time, step, identifier);
@@ -119,7 +125,7 @@ export class SharedStampManager {
     const step = this._takeStep();
     this._publish(KIND_RESERVED, 0, step, '');
     return (identifier: string): Stamp => {
-      const time = stampClock();
+      const time = this._now();
       this._publish(KIND_STAMP, time, step, identifier);
       return new Stamp(time, step, identifier);
     };
@@ -174,6 +180,10 @@ export class SharedStampManager {
     return { step, step_logs: stepLogs, stamps: stamps.sort((a, b) => a.step - b.step || a.time - b.time) };
   }
 
+  private _now(): number {
+    return (this._epochBaseMs + monotonicMs()) / 1000;
+  }
+
   private _takeStep(): number {
     const step = Atomics.add(this._header, NEXT_STEP, 1);
     if (step >= MAX_INT32) throw new RangeError('SharedStampManager: the step counter is exhausted (2^31 - 1 steps); start a new manager');
@@ -210,8 +220,10 @@ export class SharedStampManager {
     if (!Number.isSafeInteger(arenaBytes) || arenaBytes < 0 || arenaBytes > MAX_INT32) {
       throw new RangeError(`SharedStampManager: arenaBytes must be an integer from 0 to ${MAX_INT32}, got ${arenaBytes}`);
     }
+    const header = new SharedArrayBuffer(HEADER_BYTES);
+    new Float64Array(header, 16, 1)[0] = stampEpochBaseMs;
     return {
-      header: new SharedArrayBuffer(4 * 4),
+      header,
       records: new SharedArrayBuffer(capacity * (8 + 4 * FIELDS)),
       arena: new SharedArrayBuffer(arenaBytes),
     };
