@@ -1,0 +1,123 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  extra, FILE_FORMAT, FileHandler, Formatter, getRtLogger, JsonFormatter, readLinesBackward, readLogs, resetLogging, setClock,
+} from '../../lib/index.js';
+import { removeTempDirs, tempDir } from '../support/temp-dir.js';
+
+afterEach(async () => {
+  setClock();
+  await resetLogging();
+});
+afterAll(removeTempDirs);
+
+const T0 = Date.UTC(2026, 10, 21, 14, 0, 0);
+
+/** Write records through real handlers: one minute apart, alternating loggers and levels. */
+function writeLog(file: string, formatter: Formatter) {
+  const handler = new FileHandler(file);
+  handler.setFormatter(formatter);
+  const root = getRtLogger();
+  root.setLevel('DEBUG');
+  root.addHandler(handler);
+  const levels = ['debug', 'info', 'warning', 'error'] as const;
+  for (let i = 0; i < 40; i++) {
+    setClock(() => T0 + i * 60_000);
+    getRtLogger(i % 2 === 0 ? 'worker' : 'worker.db')[levels[i % 4]!]('record %d', i, extra({ i }));
+  }
+  setClock(() => T0 + 40 * 60_000);
+  getRtLogger('api').exception('request failed', new Error('socket closed'));
+  handler.close();
+  root.removeHandler(handler);
+}
+
+describe.each([
+  ['text layout', () => new Formatter(FILE_FORMAT)],
+  ['JSON lines', () => new JsonFormatter()],
+])('readLogs on %s', (_label, makeFormatter) => {
+  const file = join(tempDir('read'), 'run.log');
+  beforeAll(() => {
+    writeLog(file, makeFormatter());
+    setClock();
+  });
+
+  test('returns the newest records first, a page at a time, with hasMore', async () => {
+    const first = await readLogs(file, { pageSize: 5 });
+    expect(first).toMatchObject({ page: 0, pageSize: 5, hasMore: true });
+    expect(first.records.map((r) => r.message.split('\n')[0])).toEqual(['request failed', 'record 39', 'record 38', 'record 37', 'record 36']);
+    expect(first.records[0]).toMatchObject({ level: 'ERROR', levelno: 40, logger: 'RT.api', time: T0 + 40 * 60_000 });
+    const last = await readLogs(file, { pageSize: 5, page: 8 });
+    expect(last.records.map((r) => r.message)).toEqual(['record 0']);
+    expect(last.hasMore).toBe(false);
+  });
+
+  test('keeps the traceback with its record', async () => {
+    const [failure] = (await readLogs(file, { pageSize: 1 })).records;
+    const trace = failure!.format === 'text' ? failure!.message : JSON.stringify(failure!.fields.exception);
+    expect(trace).toContain('socket closed');
+  });
+
+  test('filters by minimum level, logger subtree and time window', async () => {
+    const errors = await readLogs(file, { level: 'ERROR', pageSize: 100 });
+    expect(errors.records.every((r) => (r.levelno ?? 0) >= 40)).toBe(true);
+    expect(errors.records).toHaveLength(11);
+    const db = await readLogs(file, { logger: 'RT.worker.db', pageSize: 100 });
+    expect(db.records).toHaveLength(20);
+    expect((await readLogs(file, { logger: 'RT.worker', pageSize: 100 })).records).toHaveLength(40);
+    const window = await readLogs(file, { since: new Date(T0 + 10 * 60_000), until: T0 + 12 * 60_000 });
+    expect(window.records.map((r) => r.message)).toEqual(['record 12', 'record 11', 'record 10']);
+    expect(window.hasMore).toBe(false);
+  });
+});
+
+describe('readLinesBackward', () => {
+  test('splits on newlines only, across chunk boundaries inside multi-byte characters, with or without a final newline', async () => {
+    const dir = tempDir('lines');
+    const lines = ['héllo wörld', '', 'emoji 😀😀 line', 'crlf line'];
+    for (const [name, text] of [['a', `${lines.join('\n')}\n`], ['b', lines.join('\n')], ['c', `${lines.slice(0, 3).join('\n')}\ncrlf line\r\n`]] as const) {
+      writeFileSync(join(dir, name), text);
+      const read: string[] = [];
+      for await (const { text: line } of readLinesBackward(join(dir, name), { chunkSize: 3 })) read.push(line);
+      expect(read).toEqual([...lines].reverse());
+    }
+  });
+
+  test('rejects bad paging options with the fix', async () => {
+    await expect(readLogs('x.log', { pageSize: 0 })).rejects.toThrow(/pageSize must be a whole number ≥ 1/);
+    await expect(readLogs('x.log', { since: 'yesterday-ish' })).rejects.toThrow(/since must be a Date/);
+  });
+});
+
+describe('readLogs on a file of several hundred MB', () => {
+  test('returns page 0 newest first after reading only its tail, and a full scan runs in a small heap', async () => {
+    const file = join(tempDir('big'), 'big.log');
+    // 300 MiB of 1 KiB text records, written in 1 MiB chunks, then three recognisable ones.
+    const line = `2026-11-21 14:00:00,000 - 1.000 - INFO - RT.bulk - ${'x'.repeat(1024 - 53)}\n`;
+    const chunk = Buffer.from(line.repeat(1024));
+    const fd = openSync(file, 'w');
+    for (let i = 0; i < 300; i++) writeSync(fd, chunk);
+    writeSync(fd, '2026-11-21 15:00:00,000 - 2.000 - CRITICAL - RT.tail - first of the tail\n');
+    writeSync(fd, '2026-11-21 15:00:01,000 - 3.000 - WARNING - RT.tail - second of the tail\n');
+    writeSync(fd, '2026-11-21 15:00:02,000 - 4.000 - INFO - RT.tail - newest\n');
+    closeSync(fd);
+    try {
+      let scanned = 0;
+      const page = await readLogs(file, { pageSize: 3, onProgress: (s) => (scanned = s) });
+      expect(page.records.map((r) => r.message)).toEqual(['newest', 'second of the tail', 'first of the tail']);
+      expect(page.hasMore).toBe(true);
+      expect(scanned).toBeLessThanOrEqual(128 * 1024);
+
+      // A filter that matches one record reads all 300 MiB; a 48 MiB heap proves it streams.
+      const script = `import { readLogs } from ${JSON.stringify(new URL('../../dist/index.js', import.meta.url).href)};
+        const page = await readLogs(${JSON.stringify(file)}, { level: 'CRITICAL' });
+        console.log(JSON.stringify(page.records.map((r) => r.message)));`;
+      const child = spawnSync(process.execPath, ['--max-old-space-size=48', '--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(child.stderr).toBe('');
+      expect(JSON.parse(child.stdout)).toEqual(['first of the tail']);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});
