@@ -44,6 +44,10 @@ export { setRaiseExceptions } from './internal/logging-errors.js';
 export { setClock } from './internal/clock.js';
 export { resetLogging } from './reset.js';
 
+// profiling
+export { Stamp, stampClock, StampManager, StampDataError, validateStampManagerJSON, toChromeTrace, toHtmlTimeline, buildTimeline, SharedStampManager, instrument, timed } from './profiling/index.js';
+export type { EncodedStamp, StampCreator, StepLogs, StampManagerJSON, ChromeTrace, ChromeTraceOptions, TraceEvent, TracePhase, HtmlTimelineOptions, StampSource, Timeline, TimelineLane, TimelineSlice, SharedStampHandle, SharedStampOptions, InstrumentLogger, InstrumentOptions, InstrumentStamps } from './profiling/index.js';
+
 // files
 export { JsonFormatter } from './formatters/json.js';
 export type { JsonFormatterOptions } from './formatters/json.js';
