@@ -1,6 +1,7 @@
 // Replays a small agent run: a coordinator creates workers, most finish, one fails.
 // Run with `npm run demo`; the console is coloured when your terminal supports it.
-import { mkdirSync } from 'node:fs';
+// Writes the log file and an HTML timeline of the run's stamps side by side.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -8,7 +9,10 @@ import {
   RequestCreationAction,
   RequestFailureAction,
   RequestSuccessAction,
+  StampManager,
   argKwargLoggingStr,
+  instrument,
+  toHtmlTimeline,
   flush,
   getRtLogger,
   setConfig,
@@ -17,6 +21,8 @@ import {
 const outDir = resolve(process.env.RT_DEMO_DIR ?? join('demo-output'));
 mkdirSync(outDir, { recursive: true });
 const logFile = join(outDir, 'agent-run.log');
+const timelineFile = join(outDir, 'agent-run.timeline.html');
+const stamps = new StampManager();
 
 setConfig(new ExecutorConfig({ loggingSetting: 'VERBOSE', logFile, logFileLevel: 'DEBUG' }));
 const rt = getRtLogger();
@@ -26,7 +32,10 @@ async function worker(name, input, shouldFail) {
   const log = getRtLogger(`worker.${name.toLowerCase()}`);
   rt.info(new RequestCreationAction('Coordinator', name, [input], { retries: 0 }));
   log.debug('received %s', argKwargLoggingStr([input], { retries: 0 }));
+  const stamp = stamps.stampCreator();
+  stamp(`${name} started`);
   await sleep(20 + Math.random() * 60);
+  stamp(shouldFail ? `${name} failed` : `${name} finished`);
   if (shouldFail) {
     const error = new Error(`could not embed ${input}`, { cause: new RangeError('vector size 0') });
     rt.exception(new RequestFailureAction(name, error));
@@ -36,7 +45,12 @@ async function worker(name, input, shouldFail) {
   rt.info(new RequestSuccessAction(name, input.length));
 }
 
-coordinatorLog.info('planning run for %d documents', 3);
+stamps.createStamp('Run start');
+const plan = instrument(async (n) => {
+  await sleep(10);
+  coordinatorLog.info('planning run for %d documents', n);
+}, { name: 'Planner', logger: coordinatorLog, stamps });
+await plan(3);
 await Promise.all([
   worker('Chunker', 'doc-a.txt', false),
   worker('Summariser', 'doc-b.txt', false),
@@ -44,6 +58,8 @@ await Promise.all([
 ]);
 coordinatorLog.warning('1 of %d workers FAILED; continuing with partial results', 3);
 rt.info(new RequestSuccessAction('Coordinator', 'partial'));
+stamps.createStamp('Run end');
 
+writeFileSync(timelineFile, toHtmlTimeline(stamps, { title: 'Demo agent run' }));
 await flush();
-process.stderr.write(`\nLog file written to ${logFile}\n`);
+process.stderr.write(`\nLog file written to ${logFile}\nTimeline written to ${timelineFile}\n`);
