@@ -1,0 +1,46 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import logSymbols from 'log-symbols';
+import type { LogEntry } from '../reader/parse-entry.js';
+import { strftime } from '../strftime.js';
+
+export interface PrettyOptions {
+  /** Colours and symbols on (true) or plain text (false). */
+  colour: boolean;
+  /** Print the JSON fields after the message. */
+  fields: boolean;
+}
+
+/**
+ * One record as `rtlog` prints it: symbol, local time, level, logger, message, and for JSON
+ * lines their structured fields; colours follow the console's palette (DEBUG cyan, WARNING
+ * yellow, ERROR bright red, CRITICAL red).
+ * @example renderEntry(entry, { colour: false, fields: true }) // 'ℹ 2026-11-21 14:09:37.370 INFO     RT.worker: started'
+ */
+export function renderEntry(entry: LogEntry, options: PrettyOptions): string {
+  const c = options.colour ? colourful : plain;
+  const level = entry.level.padEnd(8);
+  const paint = levelColour(c, entry.levelno ?? 0);
+  const time = entry.time === undefined ? '                       ' : strftime('%Y-%m-%d %H:%M:%S', new Date(entry.time)) + `.${String(entry.time % 1000).padStart(3, '0')}`;
+  let line = `${symbolFor(entry.levelno ?? 0, options.colour)} ${c.gray(time)} ${paint(level)} ${c.bold(entry.logger)}: ${entry.message}`;
+  if (options.fields && Object.keys(entry.fields).length > 0) line += ` ${c.gray(JSON.stringify(entry.fields))}`;
+  return line;
+}
+
+const colourful = new Chalk({ level: 1 });
+const plain = new Chalk({ level: 0 });
+
+function levelColour(c: ChalkInstance, levelno: number): (text: string) => string {
+  if (levelno >= 50) return c.red;
+  if (levelno >= 40) return c.redBright;
+  if (levelno >= 30) return c.yellow;
+  if (levelno >= 20) return c.white;
+  return c.cyan;
+}
+
+function symbolFor(levelno: number, colour: boolean): string {
+  if (!colour) return levelno >= 40 ? '✖' : levelno >= 30 ? '⚠' : levelno >= 20 ? 'ℹ' : '·';
+  if (levelno >= 40) return logSymbols.error;
+  if (levelno >= 30) return logSymbols.warning;
+  if (levelno >= 20) return logSymbols.info;
+  return colourful.gray('·');
+}
