@@ -65,3 +65,5 @@ export { readLinesBackward } from './reader/backward-lines.js';
 export type { BackwardLine, BackwardLinesOptions } from './reader/backward-lines.js';
 export { parseLine, levelNumberOf } from './reader/parse-entry.js';
 export type { LogEntry } from './reader/parse-entry.js';
+export { attachSubsystemFiles } from './handlers/subsystem-files.js';
+export type { SubsystemFiles, SubsystemFilesOptions } from './handlers/subsystem-files.js';
