@@ -70,8 +70,11 @@ function runChild(cmd, args, timeoutMs) {
 
 async function runOnce(scenario, id) {
   const contender = CONTENDERS[id];
-  const ops = Math.max(1000, Math.round((contender.python && scenario.pythonOps ? scenario.pythonOps : scenario.ops) * scale));
-  const warmup = Math.round(scenario.warmup * scale);
+  // Disabled calls are cheap everywhere except in the slow contenders, which get their own count.
+  const slowCount = contender.python ? scenario.pythonOps : contender.opsFactor ? scenario.slowOps : undefined;
+  const factor = slowCount === undefined ? (contender.opsFactor ?? 1) : 1;
+  const ops = Math.max(1000, Math.round((slowCount ?? scenario.ops) * factor * scale));
+  const warmup = Math.round(scenario.warmup * (contender.opsFactor ?? 1) * scale);
   const out = join(work, `${scenario.name}-${id}.log`);
   const args = [...contender.args, '--scenario', scenario.name, '--ops', String(ops), '--warmup', String(warmup), '--out', out];
   if (contender.python) args.push('--payloads', payloadsPath);
