@@ -220,3 +220,23 @@ describe('Logger messages', () => {
     expect(logger.isEnabledFor(INFO)).toBe(false);
   });
 });
+
+describe('Logger with hostile arguments', () => {
+  test('a Proxy whose every trap throws, given as an argument or the message, still produces its line', () => {
+    const { logger, handler } = recorded('hostile');
+    const hostile = new Proxy({}, {
+      get() { throw new Error('get trap'); },
+      getPrototypeOf() { throw new Error('proto trap'); },
+      ownKeys() { throw new Error('keys trap'); },
+      has() { throw new Error('has trap'); },
+    });
+    logger.info('value: %s', hostile);
+    logger.info('repr: %r', hostile);
+    logger.info(hostile);
+    expect(handler.records).toHaveLength(3);
+    expect(handler.lines).toHaveLength(3);
+    expect(handler.lines[0]).toMatch(/^value: <unprintable/);
+    expect(handler.lines[1]).toMatch(/^repr: <unprintable/);
+    expect(handler.lines[2]).toMatch(/^<unprintable/);
+  });
+});

@@ -2,7 +2,7 @@ import { Filterer } from './filter.js';
 import type { Handler } from './handler.js';
 import { reportLoggingError } from './internal/logging-errors.js';
 import { CRITICAL, DEBUG, ERROR, INFO, NOTSET, WARNING, toLevelNumber, type Level } from './levels.js';
-import { Extra, LogRecord } from './record.js';
+import { Extra, LogRecord, isInstance } from './record.js';
 import { currentScope, sessionAdmits, sessionFloor } from './session-context.js';
 import { countPercentArgs } from './percent-args.js';
 import { RTAction } from './actions.js';
@@ -174,17 +174,17 @@ export class Logger extends Filterer {
       let fields = bound;
       let exc: Error | undefined;
       let n = args.length;
-      if (n > 0 && args[n - 1] instanceof Extra) {
+      if (n > 0 && isInstance(args[n - 1], Extra)) {
         const given = (args[n - 1] as Extra).fields;
         fields = fields === undefined ? given : { ...fields, ...given };
         n--;
       }
       let action: RTAction | undefined;
-      if (msg instanceof RTAction) {
-        action = msg;
+      if (isInstance(msg, RTAction)) {
+        action = msg as RTAction;
         msg = action.toLoggingMsg();
       }
-      if (n > 0 && args[n - 1] instanceof Error) {
+      if (n > 0 && isInstance(args[n - 1], Error)) {
         if (isException || countPercentArgs(typeof msg === 'string' ? msg : String(msg)) < n) {
           exc = args[n - 1] as Error;
           n--;

@@ -174,22 +174,43 @@ function isEmptyArgs(args: LogArgs): boolean {
   return true;
 }
 
+/**
+ * `value instanceof ctor` that answers false instead of throwing: a logged argument may be a
+ * Proxy whose traps throw, and that must not cost the record.
+ */
+export function isInstance(value: unknown, ctor: abstract new (...args: never[]) => unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  try {
+    return value instanceof ctor;
+  } catch {
+    return false;
+  }
+}
+
 /** Python: a lone non-empty mapping argument becomes the mapping, so `%(key)s` works. */
 function normaliseArgs(args: LogArgs | null): LogArgs | null {
   if (args !== null && Array.isArray(args) && args.length === 1) {
     const only = args[0];
-    if (only instanceof Map ? only.size > 0 : isPlainObject(only) && !isEmptyArgs(only)) {
-      return only as Record<string, unknown> | Map<string, unknown>;
+    try {
+      if (only instanceof Map ? only.size > 0 : isPlainObject(only) && !isEmptyArgs(only)) {
+        return only as Record<string, unknown> | Map<string, unknown>;
+      }
+    } catch {
+      // A hostile Proxy: keep it as a plain positional argument; str() renders it safely.
     }
   }
   return args;
 }
 
-/** An object literal or `Object.create(null)`: what Python would call a dict. */
+/** An object literal or `Object.create(null)`: what Python would call a dict. Never throws. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
-  const p = Object.getPrototypeOf(value);
-  return p === Object.prototype || p === null;
+  try {
+    const p = Object.getPrototypeOf(value);
+    return p === Object.prototype || p === null;
+  } catch {
+    return false;
+  }
 }
 
 // Attributes a dict from another process may set directly; anything else (including the
