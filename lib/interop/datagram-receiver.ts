@@ -1,0 +1,87 @@
+import { createSocket, type Socket } from 'node:dgram';
+import { decodePickle, type PickleLimits } from './pickle-codec.js';
+import { DEFAULT_UDP_LOGGING_PORT } from './datagram-handler.js';
+import { defaultErrorReport, recordFromDict, reemit, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
+
+export interface DatagramReceiverOptions {
+  /** Interface to bind; loopback by default. */
+  host?: string;
+  /** Port; 0 picks a free one. Default 9021, as Python's DatagramHandler expects. */
+  port?: number;
+  limits?: PickleLimits;
+  onRecord?: RecordSink;
+  /** Called for each rejected datagram; default: one stderr line. */
+  onError?: ReceiverErrorHandler;
+}
+
+/**
+ * Receives records from Python's `logging.handlers.DatagramHandler` (and ours): one datagram,
+ * one frame (4-byte big-endian length + pickled record dict). A bad datagram is reported and
+ * dropped; the next one is read as usual.
+ * @example
+ * const receiver = new LogRecordDatagramReceiver({ port: 9021 });
+ * await receiver.listen();
+ */
+export class LogRecordDatagramReceiver {
+  readonly options: Required<Omit<DatagramReceiverOptions, 'limits'>> & { limits: PickleLimits };
+  #socket: Socket | undefined;
+
+  constructor(options: DatagramReceiverOptions = {}) {
+    this.options = {
+      host: options.host ?? '127.0.0.1',
+      port: options.port ?? DEFAULT_UDP_LOGGING_PORT,
+      limits: options.limits ?? {},
+      onRecord: options.onRecord ?? reemit,
+      onError: options.onError ?? defaultErrorReport('LogRecordDatagramReceiver'),
+    };
+  }
+
+  /** Bind; resolves with the bound port. */
+  listen(): Promise<number> {
+    const socket = createSocket(this.options.host.includes(':') ? 'udp6' : 'udp4');
+    this.#socket = socket;
+    socket.on('message', (msg, rinfo) => this.#receive(msg, `${rinfo.address}:${rinfo.port}`));
+    return new Promise((resolve, reject) => {
+      socket.once('error', reject);
+      socket.bind(this.options.port, this.options.host, () => {
+        socket.off('error', reject);
+        resolve(socket.address().port);
+      });
+    });
+  }
+
+  get port(): number {
+    return this.#socket?.address().port ?? this.options.port;
+  }
+
+  close(): Promise<void> {
+    const socket = this.#socket;
+    this.#socket = undefined;
+    return new Promise((resolve) => (socket === undefined ? resolve() : socket.close(() => resolve())));
+  }
+
+  #receive(msg: Buffer, peer: string): void {
+    let record;
+    try {
+      if (msg.length < 4) throw new Error(`datagram of ${msg.length} bytes is shorter than the 4-byte length prefix`);
+      const length = msg.readUInt32BE(0);
+      if (length !== msg.length - 4) throw new Error(`length prefix says ${length} bytes but the datagram carries ${msg.length - 4}`);
+      record = recordFromDict(decodePickle(msg.subarray(4), this.options.limits));
+    } catch (err) {
+      return this.#report(new Error(`bad datagram: ${(err as Error).message}`), peer);
+    }
+    try {
+      this.options.onRecord(record);
+    } catch (err) {
+      this.#report(err instanceof Error ? err : new Error(String(err)), peer);
+    }
+  }
+
+  #report(error: Error, peer: string): void {
+    try {
+      this.options.onError(error, peer);
+    } catch {
+      // A throwing error callback must not take the receiver down.
+    }
+  }
+}
