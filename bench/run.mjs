@@ -86,6 +86,7 @@ async function runOnce(scenario, id) {
     if (res.code !== 0) throw new Error(`exit ${res.code ?? res.signal}: ${res.err.trim().split('\n').slice(-3).join(' | ')}`);
     const report = JSON.parse(res.out.trim().split('\n').pop());
     run.nsPerOp = report.ns / ops;
+    run.cpuNsPerOp = report.cpuNs / ops;
     run.maxRssMiB = report.maxRssKiB / 1024;
     run.lines = contender.output === 'file' ? countLines(out) : report.lines;
     // A run that lost (or duplicated) lines measured something else: it does not count.
