@@ -22,6 +22,7 @@ export function summarise(data) {
       list.forEach((r) => loads.push(r.load));
       const valid = list.filter((r) => r.valid);
       const ns = valid.map((r) => r.nsPerOp);
+      const cpuNs = valid.map((r) => r.cpuNsPerOp).filter(Number.isFinite);
       return {
         id,
         label: CONTENDERS[id].label,
@@ -31,7 +32,7 @@ export function summarise(data) {
         median: ns.length ? median(ns) : NaN,
         min: ns.length ? Math.min(...ns) : NaN,
         max: ns.length ? Math.max(...ns) : NaN,
-        cpu: ns.length ? median(valid.map((r) => r.cpuNsPerOp)) : NaN,
+        cpu: cpuNs.length ? median(cpuNs) : NaN,
         peakRssMiB: valid.length ? Math.max(...valid.map((r) => r.maxRssMiB)) : NaN,
         errors: [...new Set(list.filter((r) => !r.valid).map((r) => r.error))],
       };

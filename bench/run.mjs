@@ -2,7 +2,7 @@
 // interleaved (A B C, A B C, ...), checks that each run left every line it should, and keeps
 // the median and range of the valid runs. Prints figures; asserts nothing.
 //
-//   npm run bench                      full suite, 5 runs, writes docs/benchmarks.{json,md,svg}
+//   npm run bench                      full suite, 7 runs, writes docs/benchmarks.{json,md,svg}
 //   npm run bench -- --quick           3 runs at a fifth of the operations; prints only
 //   node bench/run.mjs --only basic,deep --contenders ours-text-batched,pino-sync --runs 3
 import { spawn } from 'node:child_process';
@@ -26,7 +26,7 @@ const { values: opts } = parseArgs({
   },
 });
 const quick = opts.quick;
-const runs = Number(opts.runs ?? (quick ? 3 : 5));
+const runs = Number(opts.runs ?? (quick ? 3 : 7));
 const scale = quick ? 0.2 : 1;
 // Only a full-size run of the whole suite replaces the published figures, unless asked.
 const write = opts.write ?? (!quick && !opts['no-write'] && opts.only === undefined && opts.contenders === undefined);
