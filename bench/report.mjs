@@ -120,38 +120,57 @@ function markdownTable(summary) {
   return lines.join('\n');
 }
 
-/** docs/benchmarks.svg: one panel per workload, a bar per contender, ours highlighted. */
+/**
+ * docs/benchmarks.svg: one panel per workload, a bar per contender, ours highlighted. Each panel
+ * is scaled to three times its baseline so that ours and pino stay legible; longer bars are cut
+ * and marked. A dashed line shows the target where there is one.
+ */
 export function renderSvg(summary) {
   const width = 760;
   const labelW = 190;
-  const barMax = width - labelW - 120;
+  const barMax = width - labelW - 150;
   const rowH = 17;
   const parts = [];
-  let y = 36;
+  let y = 56;
   const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   for (const s of summary.scenarios) {
     const rows = s.rows.filter((r) => !Number.isNaN(r.median));
-    const longest = Math.max(...rows.map((r) => r.median));
+    const base = rows.find((r) => r.id === s.baseline);
+    const scaleTo = base ? Math.min(3 * base.median, Math.max(...rows.map((r) => r.median))) : Math.max(...rows.map((r) => r.median));
     parts.push(`<text x="8" y="${y + 12}" class="h">${esc(`${s.name}: ${s.title}`)}</text>`);
     y += 20;
+    const top = y;
     for (const r of rows) {
-      const w = Math.max(1, (r.median / longest) * barMax);
-      const ours = r.id.startsWith('ours');
-      const cls = ours ? 'ours' : r.id === s.baseline ? 'base' : 'other';
+      const cut = r.median > scaleTo;
+      const w = Math.max(1, (Math.min(r.median, scaleTo) / scaleTo) * barMax);
+      const cls = r.id.startsWith('ours') ? 'ours' : r.id === s.baseline ? 'base' : 'other';
       parts.push(`<text x="${labelW - 6}" y="${y + 12}" class="l">${esc(r.label)}</text>`);
       parts.push(`<rect x="${labelW}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowH - 5}" class="${cls}"/>`);
+      if (cut) parts.push(`<text x="${(labelW + w - 12).toFixed(1)}" y="${y + 12}" class="cut">»</text>`);
       parts.push(`<text x="${(labelW + w + 5).toFixed(1)}" y="${y + 12}" class="v">${esc(`${fmtNs(r.median)} ns  ${fmtRatio(r.ratio)}`)}</text>`);
       y += rowH;
+    }
+    if (s.verdict && base) {
+      const x = labelW + ((s.name === 'disabled' ? 1 : s.verdict.target) * base.median / scaleTo) * barMax;
+      parts.push(`<line x1="${x.toFixed(1)}" y1="${top}" x2="${x.toFixed(1)}" y2="${y + 2}" class="target"/>`);
     }
     y += 10;
   }
   const title = `ns per operation, median of ${summary.runs} interleaved runs (shorter is faster; ratio to each workload's baseline)`;
+  const legend =
+    `<rect x="8" y="30" width="12" height="10" class="ours"/><text x="24" y="39" class="t">ours</text>` +
+    `<rect x="70" y="30" width="12" height="10" class="base"/><text x="86" y="39" class="t">baseline (pino sync; CPython for console and stamps)</text>` +
+    `<rect x="400" y="30" width="12" height="10" class="other"/><text x="416" y="39" class="t">others</text>` +
+    `<line x1="470" y1="29" x2="470" y2="41" class="target"/><text x="476" y="39" class="t">target for ours</text>` +
+    `<text x="580" y="39" class="t">» bar cut at 3× baseline</text>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y + 8}" viewBox="0 0 ${width} ${y + 8}" font-family="sans-serif">`,
     '<style>.h{font-size:13px;font-weight:bold;fill:#222}.l{font-size:11px;text-anchor:end;fill:#333}.v{font-size:11px;fill:#333}' +
-      '.ours{fill:#2b7bb9}.base{fill:#e08a1e}.other{fill:#a8a8a8}.t{font-size:12px;fill:#555}</style>',
+      '.ours{fill:#2b7bb9}.base{fill:#e08a1e}.other{fill:#a8a8a8}.t{font-size:11px;fill:#555}.cut{font-size:12px;fill:#fff;font-weight:bold}' +
+      '.target{stroke:#c0392b;stroke-width:1.5;stroke-dasharray:4 3}</style>',
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="8" y="20" class="t">${esc(title)}</text>`,
+    legend,
     ...parts,
     '</svg>',
     '',
