@@ -2,6 +2,7 @@
 // against a faithful mirror of the Python original run by python3. Prints figures; asserts nothing.
 // Run after `npm run build`:  node bench/stamp-manager.mjs [stampsPerRound] [rounds]
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { StampManager } from '../dist/profiling/index.js';
 
 const N = Number(process.argv[2] ?? 200_000);
@@ -38,42 +39,11 @@ const ours = [
 
 // A mirror of the Python original: a threading.Lock around every mutation, time.time(),
 // step logs as a dict of lists, stamps appended to a list.
+// The mirror lives in bench/python/stamp_manager.py, shared with the interleaved suite.
 const PYTHON = String.raw`
-import json, sys, threading, time
-
-class Stamp:
-    def __init__(self, time, step, identifier):
-        self.time = time
-        self.step = step
-        self.identifier = identifier
-
-class StampManager:
-    def __init__(self):
-        self._step = 0
-        self._step_logs = {}
-        self._stamps = []
-        self._stamp_lock = threading.Lock()
-
-    def create_stamp(self, message):
-        with self._stamp_lock:
-            new_stamp = Stamp(time.time(), self._step, message)
-            self._step_logs[self._step] = [message]
-            self._stamps.append(new_stamp)
-            self._step += 1
-            return new_stamp
-
-    def stamp_creator(self):
-        with self._stamp_lock:
-            step = self._step
-            self._step_logs[step] = []
-            self._step += 1
-        def creator(message):
-            with self._stamp_lock:
-                new_stamp = Stamp(time.time(), step, message)
-                self._step_logs[step].append(message)
-                self._stamps.append(new_stamp)
-            return new_stamp
-        return creator
+import json, sys, time
+sys.path.insert(0, sys.argv[3])
+from stamp_manager import StampManager
 
 n, rounds = int(sys.argv[1]), int(sys.argv[2])
 def single(m):
@@ -100,7 +70,7 @@ print(json.dumps(out))
 
 let python;
 try {
-  const text = execFileSync('python3', ['-c', PYTHON, String(N), String(Math.min(ROUNDS, 5))], { encoding: 'utf8' });
+  const text = execFileSync('python3', ['-c', PYTHON, String(N), String(Math.min(ROUNDS, 5)), fileURLToPath(new URL('python', import.meta.url))], { encoding: 'utf8' });
   python = JSON.parse(text);
 } catch (error) {
   console.error(`python3 not run (${error.message.split('\n')[0]}); printing our figures only`);
