@@ -1,7 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { decodePickle, type PickleLimits } from './pickle-codec.js';
 import { DEFAULT_UDP_LOGGING_PORT } from './datagram-handler.js';
-import { defaultErrorReport, recordFromDict, reemit, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
+import { defaultErrorReport, deliverRecord, recordFromDict, reemit, reportRejection, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
 
 export interface DatagramReceiverOptions {
   /** Interface to bind; loopback by default. */
@@ -68,20 +68,9 @@ export class LogRecordDatagramReceiver {
       if (length !== msg.length - 4) throw new Error(`length prefix says ${length} bytes but the datagram carries ${msg.length - 4}`);
       record = recordFromDict(decodePickle(msg.subarray(4), this.options.limits));
     } catch (err) {
-      return this.#report(new Error(`bad datagram: ${(err as Error).message}`), peer);
+      return reportRejection(this.options, new Error(`bad datagram: ${(err as Error).message}`), peer);
     }
-    try {
-      this.options.onRecord(record);
-    } catch (err) {
-      this.#report(err instanceof Error ? err : new Error(String(err)), peer);
-    }
+    deliverRecord(this.options, record, peer);
   }
 
-  #report(error: Error, peer: string): void {
-    try {
-      this.options.onError(error, peer);
-    } catch {
-      // A throwing error callback must not take the receiver down.
-    }
-  }
 }

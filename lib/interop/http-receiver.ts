@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { parsePythonLiteral } from './python-literal.js';
-import { defaultErrorReport, recordFromDict, reemit, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
+import { defaultErrorReport, deliverRecord, recordFromDict, reemit, reportRejection, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
+import { boundPort, listenOn } from './listening.js';
 
 export interface HttpReceiverOptions {
   host?: string;
@@ -63,29 +64,22 @@ export class LogRecordHttpReceiver {
     const server = createServer((req, res) => {
       this.#read(req).then((form) => {
         const record = recordFromDict(formToDict(form));
-        this.options.onRecord(record);
+        deliverRecord(this.options, record, `${req.socket.remoteAddress}:${req.socket.remotePort}`);
         res.writeHead(200).end();
       }, (err: Error & { status?: number }) => {
-        this.#report(err, `${req.socket.remoteAddress}:${req.socket.remotePort}`);
+        reportRejection(this.options, err, `${req.socket.remoteAddress}:${req.socket.remotePort}`);
         res.writeHead(err.status ?? 400, { 'content-type': 'text/plain; charset=utf-8' }).end(err.message + '\n');
       }).catch((err: Error) => {
-        this.#report(err, `${req.socket.remoteAddress}:${req.socket.remotePort}`);
+        reportRejection(this.options, err, `${req.socket.remoteAddress}:${req.socket.remotePort}`);
         res.writeHead(400).end(err.message + '\n');
       });
     });
     this.#server = server;
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port, this.options.host, () => {
-        server.off('error', reject);
-        resolve(this.port);
-      });
-    });
+    return listenOn(server, this.options.port, this.options.host);
   }
 
   get port(): number {
-    const address = this.#server?.address();
-    return typeof address === 'object' && address !== null ? address.port : this.options.port;
+    return boundPort(this.#server, this.options.port);
   }
 
   close(): Promise<void> {
@@ -120,11 +114,4 @@ export class LogRecordHttpReceiver {
     });
   }
 
-  #report(error: Error, peer: string): void {
-    try {
-      this.options.onError(error, peer);
-    } catch {
-      // A throwing error callback must not take the receiver down.
-    }
-  }
 }

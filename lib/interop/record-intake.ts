@@ -45,3 +45,33 @@ export function defaultErrorReport(receiver: string): ReceiverErrorHandler {
     process.stderr.write(`${receiver}: rejected data from ${peer}: ${error.message}\n`);
   };
 }
+
+/** The two callbacks every receiver is built with. */
+export interface ReceiverCallbacks {
+  onRecord: RecordSink;
+  onError: ReceiverErrorHandler;
+}
+
+/**
+ * Report rejected data from a peer. A throwing error callback is swallowed: it must not take the
+ * receiver (and every other peer) down with it.
+ */
+export function reportRejection(callbacks: ReceiverCallbacks, error: unknown, peer: string): void {
+  try {
+    callbacks.onError(error instanceof Error ? error : new Error(String(error)), peer);
+  } catch {
+    // Nothing left to report to.
+  }
+}
+
+/**
+ * Hand a decoded record to the sink. The data was fine, so a throwing sink is reported but does
+ * not cost the peer its connection.
+ */
+export function deliverRecord(callbacks: ReceiverCallbacks, record: LogRecord, peer: string): void {
+  try {
+    callbacks.onRecord(record);
+  } catch (err) {
+    reportRejection(callbacks, err, peer);
+  }
+}

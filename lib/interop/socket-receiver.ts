@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import type { LogRecord } from '../record.js';
 import { decodePickle, type PickleLimits } from './pickle-codec.js';
-import { defaultErrorReport, recordFromDict, reemit, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
+import { defaultErrorReport, deliverRecord, recordFromDict, reemit, reportRejection, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
+import { boundPort, listenOn } from './listening.js';
 
 /** Python's `logging.handlers.DEFAULT_TCP_LOGGING_PORT`. */
 export const DEFAULT_TCP_LOGGING_PORT = 9020;
@@ -51,19 +51,12 @@ export class LogRecordSocketReceiver {
   listen(): Promise<number> {
     const server = createServer((socket) => this.#serve(socket));
     this.#server = server;
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port, this.options.host, () => {
-        server.off('error', reject);
-        resolve(this.port);
-      });
-    });
+    return listenOn(server, this.options.port, this.options.host);
   }
 
   /** The bound port (after `listen`). */
   get port(): number {
-    const address = this.#server?.address();
-    return typeof address === 'object' && address !== null ? address.port : this.options.port;
+    return boundPort(this.#server, this.options.port);
   }
 
   /** Stop accepting, close open connections, resolve once the server is closed. */
@@ -84,7 +77,7 @@ export class LogRecordSocketReceiver {
       if (failed) return;
       failed = true;
       socket.destroy();
-      this.#report(new Error(message), peer);
+      reportRejection(this.options, new Error(message), peer);
     };
     socket.on('data', (chunk: Buffer) => {
       if (failed) return;
@@ -104,7 +97,7 @@ export class LogRecordSocketReceiver {
         } catch (err) {
           return fail(`bad frame: ${(err as Error).message}`);
         }
-        this.#deliver(record, peer);
+        deliverRecord(this.options, record, peer);
       }
     });
     socket.on('end', () => {
@@ -118,20 +111,4 @@ export class LogRecordSocketReceiver {
     socket.on('close', () => this.#sockets.delete(socket));
   }
 
-  #deliver(record: LogRecord, peer: string): void {
-    try {
-      this.options.onRecord(record);
-    } catch (err) {
-      // The frame was fine; a failing sink is reported but does not cost the peer its connection.
-      this.#report(err instanceof Error ? err : new Error(String(err)), peer);
-    }
-  }
-
-  #report(error: Error, peer: string): void {
-    try {
-      this.options.onError(error, peer);
-    } catch {
-      // A throwing error callback must not take the receiver down with it.
-    }
-  }
 }
