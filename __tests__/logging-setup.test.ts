@@ -7,15 +7,16 @@ import { getRtLogger } from '../lib/rt-logger.js';
 import { resetLogging } from '../lib/reset.js';
 import { getLogger } from '../lib/manager.js';
 import type { LoggingSetting } from '../lib/logging-settings.js';
-import { captureStderr, makeTempDir, RecordingHandler } from './support/capture.js';
+import { captureStderr, RecordingHandler } from './support/capture.js';
+import { removeTempDirs, tempDir } from './support/temp-dir.js';
 
-const temp = makeTempDir();
+const workDir = tempDir('setup');
 afterEach(async () => {
   delete process.env.RT_LOG_LEVEL;
   delete process.env.RT_LOG_FILE;
   await resetLogging();
 });
-afterAll(() => temp.cleanup());
+afterAll(removeTempDirs);
 
 function logEveryLevel(name = 'child'): void {
   const log = getRtLogger(name);
@@ -50,7 +51,7 @@ describe('setConfig', () => {
   });
 
   test('the log file gets the plain file layout at its own level, and flush() writes it', async () => {
-    const file = join(temp.dir, 'layout.log');
+    const file = join(workDir, 'layout.log');
     setConfig(new ExecutorConfig({ loggingSetting: 'QUIET', logFile: file, logFileLevel: 'DEBUG' }));
     await captureStderr(() => logEveryLevel('files'));
     await flush();
@@ -62,7 +63,7 @@ describe('setConfig', () => {
   });
 
   test('NONE silences console and file for every RT record, child loggers with their own level included', async () => {
-    const file = join(temp.dir, 'none.log');
+    const file = join(workDir, 'none.log');
     getRtLogger('loud').setLevel('DEBUG');
     setConfig(new ExecutorConfig({ loggingSetting: 'NONE', logFile: file }));
     const text = await captureStderr(() => {
@@ -83,8 +84,8 @@ describe('setConfig', () => {
   });
 
   test('calling setConfig twice replaces its own handlers: no duplicated lines, the old file closed', async () => {
-    const first = join(temp.dir, 'first.log');
-    const second = join(temp.dir, 'second.log');
+    const first = join(workDir, 'first.log');
+    const second = join(workDir, 'second.log');
     setConfig(new ExecutorConfig({ logFile: first }));
     await captureStderr(() => getRtLogger().info('one'));
     setConfig(new ExecutorConfig({ logFile: second }));
@@ -122,7 +123,7 @@ describe('setConfig', () => {
 
 describe('enableLogging', () => {
   test('falls back to RT_LOG_LEVEL and RT_LOG_FILE', async () => {
-    const file = join(temp.dir, 'env.log');
+    const file = join(workDir, 'env.log');
     process.env.RT_LOG_LEVEL = 'VERBOSE';
     process.env.RT_LOG_FILE = file;
     enableLogging();

@@ -3,14 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeTempDir } from './support/capture.js';
+import { removeTempDirs, tempDir } from './support/temp-dir.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const temp = makeTempDir('rt-pkg-');
-afterAll(() => temp.cleanup());
+const workDir = tempDir('pkg');
+afterAll(removeTempDirs);
 
 // A consumer project that depends on the package by name, as users install it.
-const consumer = join(temp.dir, 'consumer');
+const consumer = join(workDir, 'consumer');
 mkdirSync(join(consumer, 'node_modules'), { recursive: true });
 symlinkSync(root, join(consumer, 'node_modules', 'railtracks-observability'), 'dir');
 
@@ -41,7 +41,7 @@ describe('the published package', () => {
   });
 
   test('20,000 lines logged right before process.exit(0) are all in the log file', () => {
-    const file = join(temp.dir, 'exit.log');
+    const file = join(workDir, 'exit.log');
     const result = run('exit.mjs', `
       import { getRtLogger, ExecutorConfig, setConfig } from 'railtracks-observability';
       setConfig(new ExecutorConfig({ loggingSetting: 'NONE', logFile: process.env.LOG }));
@@ -59,7 +59,7 @@ describe('the published package', () => {
   });
 
   test('lines logged right before an uncaught exception are all in the log file', () => {
-    const file = join(temp.dir, 'crash.log');
+    const file = join(workDir, 'crash.log');
     const result = run('crash.mjs', `
       import { getRtLogger, ExecutorConfig, setConfig } from 'railtracks-observability';
       setConfig(new ExecutorConfig({ loggingSetting: 'NONE' }));

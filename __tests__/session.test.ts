@@ -8,11 +8,12 @@ import { getRtLogger } from '../lib/rt-logger.js';
 import { resetLogging } from '../lib/reset.js';
 import { getSessionId, withSession } from '../lib/session.js';
 import { DEBUG } from '../lib/levels.js';
-import { captureStderr, makeTempDir, RecordingHandler } from './support/capture.js';
+import { captureStderr, RecordingHandler } from './support/capture.js';
+import { removeTempDirs, tempDir } from './support/temp-dir.js';
 
-const temp = makeTempDir();
+const workDir = tempDir('session');
 afterEach(() => resetLogging());
-afterAll(() => temp.cleanup());
+afterAll(removeTempDirs);
 
 describe('withSession', () => {
   test('records inside carry the session id and the run identifier; outside they carry none', async () => {
@@ -55,8 +56,8 @@ describe('withSession', () => {
 
   test('concurrent sessions neither leak levels nor records into each other, and each file gets exactly its own', async () => {
     setConfig(new ExecutorConfig({ loggingSetting: 'NONE' }));
-    const fileA = join(temp.dir, 'a.log');
-    const fileB = join(temp.dir, 'b.log');
+    const fileA = join(workDir, 'a.log');
+    const fileB = join(workDir, 'b.log');
     const run = (tag: string, setting: 'VERBOSE' | 'QUIET', file: string) =>
       withSession(new ExecutorConfig({ loggingSetting: setting, logFile: file, logFileLevel: 'DEBUG' }), async () => {
         const log = getRtLogger(`worker-${tag}`);

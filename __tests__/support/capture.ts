@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Handler } from '../../lib/handler.js';
 import type { LogRecord } from '../../lib/record.js';
 
@@ -28,10 +25,4 @@ export async function captureStderr(fn: () => unknown): Promise<string> {
     process.stderr.write = original;
   }
   return text;
-}
-
-/** A fresh temporary directory, and its removal. */
-export function makeTempDir(prefix = 'rt-test-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
