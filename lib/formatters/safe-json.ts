@@ -24,6 +24,8 @@ export interface SafeJsonOptions {
   censor?: string;
 }
 
+import { isPlainData, type PlainDataLimits } from './plain-data.js';
+
 /** Partially matched redaction paths: the segments still to match below the current key. */
 type PathStates = readonly (readonly string[])[];
 const NO_STATES: PathStates = [];
@@ -67,6 +69,7 @@ export class SafeJson {
   readonly #rootPaths: PathStates;
   readonly #redacting: boolean;
   readonly #censorJson: string;
+  readonly #plainLimits: PlainDataLimits;
   #seen = new Set<object>();
 
   constructor(options: SafeJsonOptions = {}) {
@@ -93,11 +96,12 @@ export class SafeJson {
     this.#redactKeys = keys;
     this.#rootPaths = paths;
     this.#redacting = keys.size > 0 || paths.length > 0;
+    this.#plainLimits = { maxDepth: this.maxDepth, maxStringLength: this.maxStringLength, redactKeys: keys };
   }
 
   /** JSON text for `value` (`undefined` becomes `null`). Never throws. */
   stringify(value: unknown): string {
-    return this.value(value, 0, NO_STATES) ?? 'null';
+    return this.#fast(value, NO_STATES) ?? this.value(value, 0, NO_STATES) ?? 'null';
   }
 
   /**
@@ -111,8 +115,24 @@ export class SafeJson {
       if (match === true) return `,${jsonString(key)}:${this.#censorJson}`;
       states = match;
     }
-    const text = this.value(value, 0, states);
+    const text = this.#fast(value, states) ?? this.value(value, 0, states);
     return text === undefined ? '' : `,${jsonString(key)}:${text}`;
+  }
+
+  /**
+   * The engine's `JSON.stringify` for an object or array of plain data (same text as the
+   * walker, about twice as fast on a nested object); `undefined` to take the walker. Only
+   * tried at the top: a value that fails the check is walked whole, so no subtree is checked
+   * twice. Redaction paths that continue below this key always take the walker.
+   */
+  #fast(value: unknown, states: PathStates): string | undefined {
+    if (typeof value !== 'object' || value === null || states.length > 0) return undefined;
+    if (!isPlainData(value, this.#plainLimits)) return undefined;
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Whether `key` is redacted here (true), else the path states that continue below it. */
