@@ -163,3 +163,33 @@ describe('JsonFormatter redaction', () => {
     expect(() => new JsonFormatter({ maxDepth: 0 })).toThrow(/maxDepth must be a positive integer/);
   });
 });
+
+describe('JsonFormatter bound fields', () => {
+  const tail = (line: string | undefined) => line!.slice(line!.indexOf(',"message"'));
+
+  test('a bound logger writes the same fields on every line, redacted and renamed as a fresh formatter would', () => {
+    const { log, handler } = logger({ redact: ['token'] });
+    const bound = log.bind({ requestId: 'r-17', level: 'mine', token: 't', n: 3, ok: true, none: null, big: 5n });
+    for (let i = 0; i < 3; i++) bound.info('served');
+    bound.info('with more', extra({ extraField: 1 }));
+    const once = new JsonFormatter({ redact: ['token'] });
+    const expected = tail(once.format(new LogRecord('RT.json', INFO, 'served', null, undefined, bound.fields)));
+    expect(handler.lines.slice(0, 3).map(tail)).toEqual([expected, expected, expected]);
+    expect(expected).toBe(',"message":"served","requestId":"r-17","extra.level":"mine","token":"[Redacted]","n":3,"ok":true,"none":null,"big":"5"}');
+    expect(parsed(handler.lines[3])).toMatchObject({ requestId: 'r-17', token: '[Redacted]', extraField: 1 });
+  });
+
+  test('frozen fields whose text could change are written afresh each time', () => {
+    const { log, handler } = logger();
+    const session = { step: 1 };
+    const nestedBound = log.bind({ session });
+    nestedBound.info('a');
+    session.step = 2;
+    nestedBound.info('b');
+    let calls = 0;
+    const withGetter = Object.freeze({ get count() { return ++calls; } });
+    log.info('c', extra(withGetter));
+    log.info('d', extra(withGetter));
+    expect(handler.lines.map((l) => parsed(l).session ?? parsed(l).count)).toEqual([{ step: 1 }, { step: 2 }, 1, 2]);
+  });
+});

@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { Formatter } from '../formatter.js';
 import type { LogRecord } from '../record.js';
 import { describeThrown, jsonString, SafeJson, type SafeJsonOptions } from './safe-json.js';
@@ -7,6 +8,24 @@ export interface JsonFormatterOptions extends SafeJsonOptions {
   utc?: boolean;
   /** Fields written on every line (service name, host…), serialised once here. */
   fields?: Record<string, unknown>;
+}
+
+/**
+ * Whether a frozen object's text can never change: every own property is a data property
+ * holding a primitive (a nested object could still be mutated; a getter could answer
+ * differently). Never throws.
+ */
+function fixedPrimitives(fields: object): boolean {
+  try {
+    for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(fields))) {
+      if (!('value' in descriptor)) return false;
+      const value: unknown = descriptor.value;
+      if ((typeof value === 'object' && value !== null) || typeof value === 'function') return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Keys the formatter writes itself; a structured field with one of these names gets `extra.`. */
@@ -29,6 +48,8 @@ const RESERVED = new Set(['timestamp', 'level', 'logger', 'message', 'sessionId'
 export class JsonFormatter extends Formatter {
   readonly json: SafeJson;
   readonly #constantFields: string;
+  /** Text of frozen field objects (a bound logger's), or null for one that cannot be cached. */
+  readonly #fieldsText = new WeakMap<object, string | null>();
   #second = NaN;
   #prefix = '';
   #suffix = '';
@@ -70,6 +91,18 @@ export class JsonFormatter extends Formatter {
 
   #extra(fields: Record<string, unknown> | undefined): string {
     if (fields === undefined) return '';
+    // Proxies are never cached (asking one whether it is frozen would run its traps).
+    if (types.isProxy(fields) || !Object.isFrozen(fields)) return this.#fieldsOf(fields);
+    // A bound logger shares one frozen fields object across its records: its text is the same
+    // every time, so it is built once (pino's "serialise bindings once").
+    const cached = this.#fieldsText.get(fields);
+    if (typeof cached === 'string') return cached;
+    const text = this.#fieldsOf(fields);
+    if (cached === undefined) this.#fieldsText.set(fields, fixedPrimitives(fields) ? text : null);
+    return text;
+  }
+
+  #fieldsOf(fields: Record<string, unknown>): string {
     let out = '';
     try {
       for (const key of Object.keys(fields)) {
