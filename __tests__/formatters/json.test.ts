@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import {
-  extra, getRtLogger, INFO, JsonFormatter, LogRecord, RequestCreationAction, resetLogging, withSession,
+  extra, getRtLogger, INFO, JsonFormatter, LogRecord, RequestCreationAction, resetLogging, WARNING, withSession,
 } from '../../lib/index.js';
 import { MemoryHandler } from '../support/memory-handler.js';
 
@@ -37,6 +37,18 @@ describe('JsonFormatter fields', () => {
     expect(at(Date.UTC(2025, 0, 1, 0, 0, 0, 7))).toBe('2025-01-01T00:00:00.007Z');
     expect(at(Date.UTC(2025, 0, 1, 0, 0, 0, 42))).toBe('2025-01-01T00:00:00.042Z');
     expect(at(Date.UTC(2025, 0, 1, 0, 0, 1, 0))).toBe('2025-01-01T00:00:01.000Z');
+  });
+
+  test('lines in the same millisecond still carry their own level and logger', () => {
+    const f = new JsonFormatter({ utc: true });
+    const at = Date.UTC(2025, 0, 1, 0, 0, 0, 5);
+    const line = (name: string, level: number) => parsed(f.format(new LogRecord(name, level, 'm', null, undefined, undefined, at)));
+    expect(line('a', INFO)).toMatchObject({ timestamp: '2025-01-01T00:00:00.005Z', level: 'INFO', logger: 'a' });
+    expect(line('a', WARNING)).toMatchObject({ level: 'WARNING', logger: 'a' });
+    expect(line('b "quoted"', WARNING)).toMatchObject({ level: 'WARNING', logger: 'b "quoted"' });
+    const moved = new LogRecord('a', INFO, 'm', null, undefined, undefined, at);
+    moved.msecs = 6;
+    expect(parsed(f.format(moved)).timestamp).toBe('2025-01-01T00:00:00.006Z');
   });
 
   test('adds structured fields, constant fields, the action, the session ids and the exception with its cause chain', async () => {

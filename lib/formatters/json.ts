@@ -53,6 +53,13 @@ export class JsonFormatter extends Formatter {
   #second = NaN;
   #prefix = '';
   #suffix = '';
+  // The line up to the logger name, kept for the last record's millisecond, level and logger:
+  // a busy logger writes many lines per millisecond, and they all start the same way.
+  #head = '';
+  #headCreated = NaN;
+  #headMsecs = NaN;
+  #headLevel: unknown = undefined;
+  #headName: unknown = undefined;
 
   constructor(options: JsonFormatterOptions = {}) {
     super('%(message)s', undefined, '%', true, { utc: options.utc ?? false });
@@ -64,7 +71,7 @@ export class JsonFormatter extends Formatter {
 
   override format(record: LogRecord): string {
     const json = this.json;
-    let line = `{"timestamp":"${this.timestamp(record)}","level":${jsonString(String(record.levelname))},"logger":${jsonString(String(record.name))}`;
+    let line = this.#header(record);
     line += this.#message(record);
     line += this.#constantFields;
     const session = record.session;
@@ -76,6 +83,18 @@ export class JsonFormatter extends Formatter {
     line += this.#extra(record.extra);
     if (record.exc_info !== undefined) line += json.field('exception', record.exc_info);
     return line + '}';
+  }
+
+  #header(record: LogRecord): string {
+    const { created, msecs, levelname, name } = record;
+    if (created !== this.#headCreated || msecs !== this.#headMsecs || levelname !== this.#headLevel || name !== this.#headName) {
+      this.#head = `{"timestamp":"${this.timestamp(record)}","level":${jsonString(String(levelname))},"logger":${jsonString(String(name))}`;
+      this.#headCreated = created;
+      this.#headMsecs = msecs;
+      this.#headLevel = levelname;
+      this.#headName = name;
+    }
+    return this.#head;
   }
 
   #message(record: LogRecord): string {
