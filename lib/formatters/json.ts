@@ -28,6 +28,15 @@ function fixedPrimitives(fields: object): boolean {
   }
 }
 
+/** `Object.isFrozen`, false when a Proxy's trap throws (the field walk then reports it). */
+function isFrozenSafely(fields: object): boolean {
+  try {
+    return Object.isFrozen(fields);
+  } catch {
+    return false;
+  }
+}
+
 /** Keys the formatter writes itself; a structured field with one of these names gets `extra.`. */
 const RESERVED = new Set(['timestamp', 'level', 'logger', 'message', 'sessionId', 'runId', 'action', 'exception']);
 
@@ -110,10 +119,10 @@ export class JsonFormatter extends Formatter {
 
   #extra(fields: Record<string, unknown> | undefined): string {
     if (fields === undefined) return '';
-    // Proxies are never cached (asking one whether it is frozen would run its traps).
-    if (types.isProxy(fields) || !Object.isFrozen(fields)) return this.#fieldsOf(fields);
     // A bound logger shares one frozen fields object across its records: its text is the same
-    // every time, so it is built once (pino's "serialise bindings once").
+    // every time, so it is built once (pino's "serialise bindings once"). isFrozen comes first
+    // because it is the cheap answer for the usual per-call object; a Proxy is never cached.
+    if (!isFrozenSafely(fields) || types.isProxy(fields)) return this.#fieldsOf(fields);
     const cached = this.#fieldsText.get(fields);
     if (typeof cached === 'string') return cached;
     const text = this.#fieldsOf(fields);

@@ -24,35 +24,21 @@ export interface SafeJsonOptions {
   censor?: string;
 }
 
+import { describeThrown, jsonString } from './json-text.js';
 import { isPlainData, type PlainDataLimits } from './plain-data.js';
+
+export { describeThrown, jsonString };
 
 /** Partially matched redaction paths: the segments still to match below the current key. */
 type PathStates = readonly (readonly string[])[];
 const NO_STATES: PathStates = [];
 
-// Characters JSON requires escaped, plus surrogates (a lone one must become `\udXXX`).
-const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
-
-/**
- * A JSON string literal for `s`, escaping only when needed (most log text needs nothing).
- * @example jsonString('say "hi"') // '"say \\"hi\\""'
- */
-export function jsonString(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+/** A top-level key's `,"key":` text and whether it is redacted (true) or the paths below it. */
+interface FieldKey {
+  readonly prefix: string;
+  readonly states: true | PathStates;
 }
-
-/**
- * The message of anything thrown, never throwing itself.
- * @example describeThrown(new Error('disk full')) // 'disk full'
- */
-export function describeThrown(error: unknown): string {
-  try {
-    if (error instanceof Error) return String(error.message);
-    return String(error);
-  } catch {
-    return 'unprintable error';
-  }
-}
+const FIELD_KEYS_KEPT = 256;
 
 /**
  * A compiled serialiser. Build one per formatter (options are parsed once) and reuse it.
@@ -70,6 +56,7 @@ export class SafeJson {
   readonly #redacting: boolean;
   readonly #censorJson: string;
   readonly #plainLimits: PlainDataLimits;
+  readonly #fieldKeys = new Map<string, FieldKey>();
   #seen = new Set<object>();
 
   constructor(options: SafeJsonOptions = {}) {
@@ -109,14 +96,23 @@ export class SafeJson {
    * `''` when the value is `undefined` (omitted, as JSON.stringify omits it).
    */
   field(key: string, value: unknown): string {
-    let states = NO_STATES;
-    if (this.#redacting) {
-      const match = this.#matchKey(key, this.#rootPaths);
-      if (match === true) return `,${jsonString(key)}:${this.#censorJson}`;
-      states = match;
-    }
-    const text = this.#fast(value, states) ?? this.value(value, 0, states);
-    return text === undefined ? '' : `,${jsonString(key)}:${text}`;
+    const known = this.#fieldKeys.get(key) ?? this.#learnKey(key);
+    if (known.states === true) return known.prefix + this.#censorJson;
+    const text = this.#fast(value, known.states) ?? this.value(value, 0, known.states);
+    return text === undefined ? '' : known.prefix + text;
+  }
+
+  /**
+   * What a top-level key always turns into: its `,"key":` text and its redaction. Lines repeat
+   * the same few keys, so this is kept for the first FIELD_KEYS_KEPT keys seen.
+   */
+  #learnKey(key: string): FieldKey {
+    const known: FieldKey = {
+      prefix: `,${jsonString(key)}:`,
+      states: this.#redacting ? this.#matchKey(key, this.#rootPaths) : NO_STATES,
+    };
+    if (this.#fieldKeys.size < FIELD_KEYS_KEPT) this.#fieldKeys.set(key, known);
+    return known;
   }
 
   /**
