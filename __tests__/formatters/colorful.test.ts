@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { Chalk } from 'chalk';
 import { ColorfulFormatter, escapeControlCharacters } from '../../lib/formatters/colorful.js';
 import { shortLoggerName } from '../../lib/formatters/logger-name.js';
 import { LogRecord } from '../../lib/record.js';
@@ -80,6 +81,15 @@ describe('ColorfulFormatter with colour', () => {
     expect(line).toContain(`${ESC}34mdone${ESC}39m${ESC}37m`);
     expect(line).toContain(`${ESC}31mFAILED${ESC}39m${ESC}37m`);
     expect(line).toContain(`${ESC}33mWARNING${ESC}39m${ESC}37m`);
+  });
+
+  test('every colour level writes each keyword, in any casing, exactly as chalk does', () => {
+    for (const level of [1, 2, 3] as const) {
+      const chalk = new Chalk({ level });
+      const line = new ColorfulFormatter({ colour: level }).format(at(1000, 'RT', DEBUG, 'Created cReAtEd done Failed warning'));
+      const words = chalk.green('Created') + ' ' + chalk.green('cReAtEd') + ' ' + chalk.blue('done') + ' ' + chalk.red('Failed') + ' ' + chalk.yellow('warning');
+      expect(line).toBe(chalk.gray('[+1.000  s]') + chalk.cyan(' RT          : DEBUG    - ' + words));
+    }
   });
 
   test('keywords only match as whole words', () => {
