@@ -181,6 +181,21 @@ describe('Logger messages', () => {
     expect(handler.records[1]!.extra).toEqual({ requestId: 'r-1', user: 'ann', ms: 900 });
   });
 
+  test('a bound logger hands out the shared no-op for a disabled level and follows level changes', () => {
+    const { logger, handler } = recorded('msg5b', 'INFO');
+    const bound = logger.bind({ requestId: 'r-2' });
+    expect(bound.debug).toBe(logger.debug);
+    bound.debug('hidden');
+    logger.setLevel('DEBUG');
+    expect(bound.debug).not.toBe(logger.debug);
+    bound.debug('shown %d', 1);
+    bound.warn('alias');
+    expect(handler.records.map((r) => [r.levelname, r.getMessage(), r.extra])).toEqual([
+      ['DEBUG', 'shown 1', { requestId: 'r-2' }],
+      ['WARNING', 'alias', { requestId: 'r-2' }],
+    ]);
+  });
+
   test('an action passed as the message logs its text and stays on the record', () => {
     const { logger, handler } = recorded('msg6');
     const action = new RequestCreationAction('Coordinator', 'Chunker', ['doc.txt'], {});

@@ -1,10 +1,14 @@
 import { CRITICAL, DEBUG, ERROR, INFO, WARNING, toLevelNumber, type Level } from './levels.js';
-import type { Logger } from './logger.js';
+import { disabledLogMethod, type Logger, type LogMethod } from './logger.js';
 
 /**
  * A logger with fields bound to every record it makes (Python's `LoggerAdapter` with
- * `extra`). Binding again merges the fields. The fields object is shared by its records, so
- * structured formatters can serialise it once.
+ * `extra`). Binding again merges the fields. The fields object is frozen and shared by its
+ * records, so structured formatters can serialise it once.
+ *
+ * Each level method is a getter: while the underlying logger's method is the shared no-op
+ * (level disabled), the adapter returns that same no-op, so a disabled call costs what it costs
+ * on the logger itself.
  * @example
  * const log = getRtLogger('api').bind({ requestId: 'r-17' });
  * log.info('served %s', '/health'); // record.extra.requestId === 'r-17'
@@ -12,10 +16,25 @@ import type { Logger } from './logger.js';
 export class LoggerAdapter {
   readonly logger: Logger;
   readonly fields: Readonly<Record<string, unknown>>;
+  readonly #debug: LogMethod;
+  readonly #info: LogMethod;
+  readonly #warning: LogMethod;
+  readonly #error: LogMethod;
+  readonly #exception: LogMethod;
+  readonly #critical: LogMethod;
 
   constructor(logger: Logger, fields: Record<string, unknown>) {
     this.logger = logger;
     this.fields = Object.freeze({ ...fields });
+    // Built once per adapter (at bind time), never per call.
+    const at = (level: number, isException = false): LogMethod => (msg, ...args) =>
+      logger.logBound(level, msg, args, this.fields, isException);
+    this.#debug = at(DEBUG);
+    this.#info = at(INFO);
+    this.#warning = at(WARNING);
+    this.#error = at(ERROR);
+    this.#exception = at(ERROR, true);
+    this.#critical = at(CRITICAL);
   }
 
   /** A new adapter with more fields; the later value wins on a clash. */
@@ -30,25 +49,28 @@ export class LoggerAdapter {
   log(level: Level, msg: unknown, ...args: unknown[]): void {
     this.logger.logBound(toLevelNumber(level), msg, args, this.fields);
   }
-  debug(msg: unknown, ...args: unknown[]): void {
-    this.logger.logBound(DEBUG, msg, args, this.fields);
+
+  get debug(): LogMethod {
+    return this.logger.debug === disabledLogMethod ? disabledLogMethod : this.#debug;
   }
-  info(msg: unknown, ...args: unknown[]): void {
-    this.logger.logBound(INFO, msg, args, this.fields);
+  get info(): LogMethod {
+    return this.logger.info === disabledLogMethod ? disabledLogMethod : this.#info;
   }
-  warning(msg: unknown, ...args: unknown[]): void {
-    this.logger.logBound(WARNING, msg, args, this.fields);
+  get warning(): LogMethod {
+    return this.logger.warning === disabledLogMethod ? disabledLogMethod : this.#warning;
   }
-  warn(msg: unknown, ...args: unknown[]): void {
-    this.logger.logBound(WARNING, msg, args, this.fields);
+  /** Alias of `warning`. */
+  get warn(): LogMethod {
+    return this.warning;
   }
-  error(msg: unknown, ...args: unknown[]): void {
-    this.logger.logBound(ERROR, msg, args, this.fields);
+  get error(): LogMethod {
+    return this.logger.error === disabledLogMethod ? disabledLogMethod : this.#error;
   }
-  exception(msg: unknown, ...args: unknown[]): void {
-    this.logger.logBound(ERROR, msg, args, this.fields, true);
+  /** ERROR with the trailing `Error` argument as the record's exception. */
+  get exception(): LogMethod {
+    return this.logger.exception === disabledLogMethod ? disabledLogMethod : this.#exception;
   }
-  critical(msg: unknown, ...args: unknown[]): void {
-    this.logger.logBound(CRITICAL, msg, args, this.fields);
+  get critical(): LogMethod {
+    return this.logger.critical === disabledLogMethod ? disabledLogMethod : this.#critical;
   }
 }

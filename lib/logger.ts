@@ -21,7 +21,13 @@ export interface LoggerHost {
   levelsChanged(): void;
 }
 
-function noop(): void {}
+/**
+ * The one method every disabled level points at. Exported so wrappers (LoggerAdapter) can hand
+ * it out too and keep a disabled call free.
+ * @internal
+ */
+export function disabledLogMethod(): void {}
+const noop: LogMethod = disabledLogMethod;
 
 /**
  * A named channel in the dotted logger tree, with Python `logging` semantics: a level
