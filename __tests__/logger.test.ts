@@ -225,14 +225,22 @@ describe('Logger messages', () => {
     expect(handler.records[0]!.getMessage()).toBe('100% done %s');
   });
 
-  test('the level check for INFO creates the record only when enabled', () => {
+  test('a disabled call builds nothing: its arguments are never rendered; enabled, they are', () => {
     const { logger, handler } = recorded('msg10', 'WARNING');
     let evaluated = 0;
-    const lazy = { toString: () => `${++evaluated}` };
-    logger.info('%s', lazy);
-    expect(evaluated).toBe(0);
+    // A class instance with its own toString: pyStr() calls it, so the counter shows rendering.
+    class Lazy {
+      toString(): string {
+        return `render ${++evaluated}`;
+      }
+    }
+    logger.info('%s', new Lazy());
     expect(handler.records).toHaveLength(0);
     expect(logger.isEnabledFor(INFO)).toBe(false);
+    logger.setLevel('INFO');
+    logger.info('%s', new Lazy());
+    expect(handler.lines).toEqual(['render 1']);
+    expect(evaluated).toBe(1);
   });
 });
 
