@@ -24,11 +24,11 @@ export function buildConfigOutputs(config: ExecutorConfig, scope: FilterLike): C
   const consoleLevel = consoleLevelOf(config.loggingSetting);
   if (consoleLevel === null) return { handlers: [], threshold: Infinity };
   const stream = process.stderr;
-  const console = new StreamHandler(stream, consoleLevel);
-  console.name = 'railtracks-console';
-  console.setFormatter(new ColorfulFormatter({ nameStyle: config.nameStyle, stream }));
-  console.addFilter(scope);
-  const handlers: Handler[] = [console];
+  const consoleHandler = new StreamHandler(stream, consoleLevel);
+  consoleHandler.name = 'railtracks-console';
+  consoleHandler.setFormatter(new ColorfulFormatter({ nameStyle: config.nameStyle, stream }));
+  consoleHandler.addFilter(scope);
+  const handlers: Handler[] = [consoleHandler];
   let threshold = consoleLevel;
   if (config.logFile !== null) {
     const file = new FileHandler(config.logFile, { level: config.logFileLevel });
