@@ -10,7 +10,7 @@
  * Every thread dates its stamps with the creating thread's epoch base plus the system-wide
  * monotonic clock, so times from different threads are directly comparable.
  */
-import { Stamp, monotonicMs, stampEpochBaseMs } from './stamp.js';
+import { Stamp, monotonicSeconds, stampEpochBaseSeconds } from './stamp.js';
 import type { EncodedStamp } from './stamp.js';
 import { StampManager } from './stamp-manager.js';
 import type { StampCreator, StepLogs } from './stamp-manager.js';
@@ -38,7 +38,7 @@ export interface SharedStampOptions {
   arenaBytes?: number;
 }
 
-// header: four Int32 counters, then the Float64 epoch base at byte 16
+// header: four Int32 counters, then the Float64 epoch base (seconds) at byte 16
 const HEADER_BYTES = 24;
 const NEXT_STEP = 0;
 const NEXT_SLOT = 1;
@@ -75,14 +75,14 @@ export class SharedStampManager {
   private readonly _ints: Int32Array;
   private readonly _arena: Buffer;
   private readonly _capacity: number;
-  private readonly _epochBaseMs: number;
+  private readonly _epochBaseSeconds: number;
 
   constructor(options: SharedStampOptions | SharedStampHandle = {}) {
     const handle = 'header' in options ? options : SharedStampManager._allocate(options);
     this.handle = handle;
     this._header = new Int32Array(handle.header, 0, 4);
     // Written once by _allocate before the handle can reach any other thread.
-    this._epochBaseMs = new Float64Array(handle.header, 16, 1)[0] as number;
+    this._epochBaseSeconds = new Float64Array(handle.header, 16, 1)[0] as number;
     this._capacity = handle.records.byteLength / (8 + 4 * FIELDS);
     this._times = new Float64Array(handle.records, 0, this._capacity);
     this._ints = new Int32Array(handle.records, 8 * this._capacity, FIELDS * this._capacity);
@@ -181,7 +181,7 @@ export class SharedStampManager {
   }
 
   private _now(): number {
-    return (this._epochBaseMs + monotonicMs()) / 1000;
+    return this._epochBaseSeconds + monotonicSeconds();
   }
 
   private _takeStep(): number {
@@ -221,7 +221,7 @@ export class SharedStampManager {
       throw new RangeError(`SharedStampManager: arenaBytes must be an integer from 0 to ${MAX_INT32}, got ${arenaBytes}`);
     }
     const header = new SharedArrayBuffer(HEADER_BYTES);
-    new Float64Array(header, 16, 1)[0] = stampEpochBaseMs;
+    new Float64Array(header, 16, 1)[0] = stampEpochBaseSeconds;
     return {
       header,
       records: new SharedArrayBuffer(capacity * (8 + 4 * FIELDS)),
