@@ -73,6 +73,21 @@ describe('the plain-data fast path', () => {
     expect(json.stringify(loop)).toBe('{"a":1,"self":"[Circular]"}');
   });
 
+  test('a cycle is refused wherever it closes: at the top, ten levels down, and under a huge depth limit', () => {
+    const top: Record<string, unknown> = { a: 1 };
+    top.self = top;
+    const deepLoop = nested(10) as Record<string, unknown>;
+    let tail = deepLoop;
+    while (typeof tail.next === 'object') tail = tail.next as Record<string, unknown>;
+    tail.next = deepLoop.next; // closes a cycle from depth 10 back to depth 1
+    const roomy = { ...LIMITS, maxDepth: 100_000 };
+    for (const value of [top, deepLoop, [deepLoop]]) {
+      expect(isPlainData(value, LIMITS)).toBe(false);
+      expect(isPlainData(value, roomy)).toBe(false);
+    }
+    expect(new SafeJson().stringify(deepLoop)).toContain('"[Circular]"');
+  });
+
   test('a getter is never called by the check: the walker calls it exactly once', () => {
     let calls = 0;
     const value = { plain: 1, get counted() { calls++; return calls; } };
