@@ -33,6 +33,17 @@ const UNITS: Record<'S' | 'M' | 'H' | 'D', { seconds: number; suffix: string; ma
 const WHEN_VALUES: readonly string[] = ['S', 'M', 'H', 'D', 'midnight', 'W0', 'W1', 'W2', 'W3', 'W4', 'W5', 'W6'];
 
 /**
+ * C's `tm_isdst` for the local time zone at epoch second `t`: whether the offset then is ahead of
+ * the year's standard offset (the smaller of January's and July's, so southern zones work too).
+ */
+function isLocalDst(t: number): boolean {
+  const at = new Date(t * 1000);
+  const year = at.getFullYear();
+  const standard = Math.max(new Date(year, 0, 1).getTimezoneOffset(), new Date(year, 6, 1).getTimezoneOffset());
+  return at.getTimezoneOffset() < standard;
+}
+
+/**
  * Python's `TimedRotatingFileHandler`: at each boundary (`when` × `interval`, or midnight, or
  * a weekday), the file moves to `app.log.<suffix>` with Python's suffixes (`%Y-%m-%d_%H-%M-%S`
  * for S, `…_%H-%M` for M, `…_%H` for H, `%Y-%m-%d` for D, midnight and W0–W6), named after
@@ -91,12 +102,23 @@ export class TimedRotatingFileHandler extends BaseRotatingHandler {
 
   protected doRollover(): void {
     const now = Math.floor(this.#clock() / 1000);
-    const covered = new Date((this.rolloverAt - this.interval) * 1000);
-    this.moveFile(this.baseFilename, `${this.baseFilename}.${strftime(this.suffix, covered, this.utc)}`);
+    // Python's daylight-saving corrections, kept to the letter so that both languages name and
+    // time their files alike (checked against python3 in three zones): the covered interval's
+    // name is read an hour over when the clocks changed since it began...
+    let covered = this.rolloverAt - this.interval;
+    const dstNow = !this.utc && isLocalDst(now);
+    if (!this.utc && dstNow !== isLocalDst(covered)) covered += dstNow ? 3600 : -3600;
+    this.moveFile(this.baseFilename, `${this.baseFilename}.${strftime(this.suffix, new Date(covered * 1000), this.utc)}`);
     if (this.backupCount > 0) for (const old of this.filesToDelete()) this.removeFile(old);
     let next = this.computeRollover(now);
     while (next <= now) next += this.interval;
+    // ...and a day-based boundary moves by the hour the clocks change before it.
+    if (!this.utc && this.#dayBased() && dstNow !== isLocalDst(next)) next += dstNow ? 3600 : -3600;
     this.rolloverAt = next;
+  }
+
+  #dayBased(): boolean {
+    return this.when === 'midnight' || this.when.startsWith('W');
   }
 
   /** Python's `computeRollover`: the epoch second of the boundary after `current`. */
@@ -115,6 +137,11 @@ export class TimedRotatingFileHandler extends BaseRotatingHandler {
     let result = current + r;
     if (this.#dayOfWeek >= 0 && day !== this.#dayOfWeek) {
       result += (day < this.#dayOfWeek ? this.#dayOfWeek - day : 6 - day + this.#dayOfWeek + 1) * DAY;
+      // Python corrects a weekday boundary days away for a clock change in between.
+      if (!this.utc) {
+        const dstNow = isLocalDst(current);
+        if (dstNow !== isLocalDst(result)) result += dstNow ? 3600 : -3600;
+      }
     }
     return result;
   }
