@@ -73,4 +73,32 @@ describe('rtlog', () => {
     expect(code).toBe(0);
     expect(messages(stdout)).toEqual(['message 1', 'message 2', 'message 3']);
   });
+
+  test('-f shows a traceback only under a record the filter kept', async () => {
+    const file = join(dir, 'follow-tracebacks.log');
+    writeFileSync(file, '');
+    const child = spawn(process.execPath, [rtlog, file, '-f', '--logger', 'RT.db', '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    await new Promise<void>((resolve) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes('db done')) resolve();
+      });
+      setTimeout(() => appendFileSync(file, [
+        '2026-11-21 14:01:00,000 - 1.000 - ERROR - RT.api - api failed',
+        'Traceback of the api failure',
+        '2026-11-21 14:02:00,000 - 2.000 - ERROR - RT.db - db failed',
+        'Traceback of the db failure',
+      ].join('\n') + '\n'), 500);
+      // In a later poll: the rest of the db traceback arrives on its own, then a kept record.
+      setTimeout(() => appendFileSync(file, 'db traceback, continued\n2026-11-21 14:03:00,000 - 3.000 - INFO - RT.api - api again\n'
+        + 'api traceback, continued\n2026-11-21 14:04:00,000 - 4.000 - INFO - RT.db - db done\n'), 1_000);
+    });
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(messages(stdout)).toEqual(['db failed', 'db done']);
+    expect(stdout).toContain('Traceback of the db failure');
+    expect(stdout).toContain('db traceback, continued');
+    expect(stdout).not.toContain('api');
+  });
 });

@@ -1,7 +1,11 @@
 import { open, stat } from 'node:fs/promises';
-import { parseLine, type LogEntry } from '../reader/parse-entry.js';
+import { attachContinuation, parseLine, type LogEntry } from '../reader/parse-entry.js';
 
-/** What `follow` reports: each new record, and each line that is not one (traceback lines). */
+/**
+ * What `follow` reports: each new record (a text record with the traceback lines that arrived
+ * with it), and each line that belongs to no record read here (the rest of a traceback whose
+ * record was read in an earlier poll, or a foreign line).
+ */
 export interface FollowCallbacks {
   onEntry(entry: LogEntry): void;
   onOtherLine(line: string): void;
@@ -35,15 +39,34 @@ export async function follow(file: string, from: number, callbacks: FollowCallba
       const buffer = Buffer.alloc(st.size - position);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       const whole = buffer.lastIndexOf(0x0a, bytesRead - 1) + 1;
+      // A record is reported once the next record (or the end of what was written) shows that
+      // its traceback lines are complete, so a filter sees the whole record.
+      let held: LogEntry | undefined;
+      let tail: string[] = [];
+      const release = () => {
+        if (held === undefined) return;
+        const joined = attachContinuation(held, tail);
+        callbacks.onEntry(held);
+        if (!joined) for (const line of tail) callbacks.onOtherLine(line);
+        held = undefined;
+        tail = [];
+      };
       let start = 0;
       while (start < whole) {
         const end = buffer.indexOf(0x0a, start);
         const line = buffer.toString('utf8', start, end > start && buffer[end - 1] === 0x0d ? end - 1 : end);
         const entry = parseLine(line, position + start);
-        if (entry !== undefined) callbacks.onEntry(entry);
-        else callbacks.onOtherLine(line);
+        if (entry !== undefined) {
+          release();
+          held = entry;
+        } else if (held !== undefined) {
+          tail.push(line);
+        } else {
+          callbacks.onOtherLine(line);
+        }
         start = end + 1;
       }
+      release();
       position += whole;
     } finally {
       await handle.close();

@@ -98,9 +98,14 @@ async function main(argv: string[]): Promise<number> {
   const stop = new AbortController();
   process.once('SIGINT', () => stop.abort());
   process.once('SIGTERM', () => stop.abort());
+  // A line outside any record read here continues the last record: shown only if it was.
+  let lastShown = false;
   await follow(file, sizeAtStart, {
-    onEntry: (entry) => { if (accept(entry)) print(entry); },
-    onOtherLine: (line) => { if (!values.json && line !== '') process.stdout.write(`${line}\n`); },
+    onEntry: (entry) => {
+      lastShown = accept(entry);
+      if (lastShown) print(entry);
+    },
+    onOtherLine: (line) => { if (lastShown && !values.json && line !== '') process.stdout.write(`${line}\n`); },
   }, stop.signal);
   return 0;
 }

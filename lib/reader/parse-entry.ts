@@ -55,6 +55,20 @@ export function parseLine(line: string, offset: number): LogEntry | undefined {
   return { time, level, levelno: levelNumberOf(level), logger: m[10]!, message: m[11]!, fields: {}, format: 'text', raw: line, offset };
 }
 
+/**
+ * Join a text record's traceback lines (in file order) to it; JSON records never continue, so
+ * the lines are left to the caller and `false` is returned.
+ * @example attachContinuation(entry, ['Traceback (most recent call last):', '  ...']) // true for a text entry
+ */
+export function attachContinuation(entry: LogEntry, lines: readonly string[]): boolean {
+  if (entry.format !== 'text') return false;
+  if (lines.length === 0) return true;
+  const tail = lines.join('\n');
+  entry.message += `\n${tail}`;
+  entry.raw += `\n${tail}`;
+  return true;
+}
+
 function parseJson(line: string, offset: number): LogEntry | undefined {
   let value: unknown;
   try {

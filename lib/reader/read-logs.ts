@@ -1,6 +1,6 @@
 import { toLevelNumber, type Level } from '../levels.js';
 import { readLinesBackward } from './backward-lines.js';
-import { parseLine, type LogEntry } from './parse-entry.js';
+import { attachContinuation, parseLine, type LogEntry } from './parse-entry.js';
 
 export interface ReadLogsOptions {
   /** Page number, 0 = the newest records. Default 0. */
@@ -82,11 +82,7 @@ export async function* entriesBackward(file: string, options: Pick<ReadLogsOptio
       continuation.push(text);
       continue;
     }
-    if (continuation.length > 0 && entry.format === 'text') {
-      const tail = continuation.reverse().join('\n');
-      entry.message += `\n${tail}`;
-      entry.raw += `\n${tail}`;
-    }
+    attachContinuation(entry, continuation.reverse());
     continuation = [];
     yield entry;
   }
