@@ -1,3 +1,4 @@
+import { noteLayout } from './call-site.js';
 import { formatExceptionText } from './exception-text.js';
 import { compileStyle, formatUsesTime, ValueErrorLike, type FormatStyle, type RenderRecord } from './format-styles.js';
 import type { LogRecord } from './record.js';
@@ -41,6 +42,7 @@ export class Formatter {
     this.utc = options.utc ?? false;
     this.#render = compileStyle(this.fmt, style, validate);
     this.#usesTime = formatUsesTime(this.fmt, style);
+    noteLayout(this.fmt, style);
   }
 
   /** Whether the layout reads `asctime` (Python's `usesTime`). */

@@ -10,6 +10,7 @@ export { LoggerAdapter } from './logger-adapter.js';
 export { getLogger, disable, manager, RT_LOGGER_NAME } from './manager.js';
 export { getRtLogger } from './rt-logger.js';
 export { LogRecord, makeLogRecord, extra, Extra } from './record.js';
+export { captureCallSites } from './call-site.js';
 export type { LogArgs, RecordSession } from './record.js';
 export { Filter, Filterer } from './filter.js';
 export type { FilterLike, FilterResult } from './filter.js';

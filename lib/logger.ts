@@ -1,3 +1,4 @@
+import { callSitesWanted, fillCallSite } from './call-site.js';
 import { Filterer } from './filter.js';
 import type { Handler } from './handler.js';
 import { reportLoggingError } from './internal/logging-errors.js';
@@ -198,6 +199,7 @@ export class Logger extends Filterer {
       }
       if (exc === undefined && isException && action !== undefined) exc = actionError(action);
       const record = new LogRecord(this.name, level, msg, n === args.length ? args : args.slice(0, n), exc, fields);
+      if (callSitesWanted()) fillCallSite(record);
       if (action !== undefined) record.action = action;
       const scope = currentScope();
       if (scope !== undefined) record.session = scope;
