@@ -19,6 +19,9 @@ handler.close();
 
 const first = await readLogs(file, { pageSize: 5 });
 console.log('page 0:', first.records.map((r) => `${r.level} ${r.logger} ${r.message.split('\n')[0]}`), 'hasMore:', first.hasMore);
+// The next page from where page 0 ended, without reading its records again.
+const second = await readLogs(file, { pageSize: 5, before: first.nextBefore });
+console.log('page 1 via nextBefore:', second.records.map((r) => r.message.split('\n')[0]));
 const warnings = await readLogs(file, { level: 'WARNING', logger: 'RT.planner', pageSize: 3, page: 1 });
 console.log('planner warnings, page 1:', warnings.records.map((r) => r.message));
 

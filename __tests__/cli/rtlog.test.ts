@@ -32,6 +32,8 @@ describe('rtlog', () => {
     expect(r.stdout).toContain('Traceback line for message 29');
     expect(r.stdout).toMatch(/^✖ 2026-11-21 14:27:00\.000 ERROR    RT\.db: message 27$/m);
     expect(r.stderr).toContain('--page 1');
+    const before = /--before (\d+)/.exec(r.stderr)?.[1];
+    expect(messages(run(textFile, '-n', '3', '--before', before!).stdout)).toEqual(['message 24', 'message 25', 'message 26']);
   });
 
   test('pages back and filters by level and logger', () => {

@@ -53,6 +53,35 @@ describe.each([
     expect(last.hasMore).toBe(false);
   });
 
+  test('nextBefore walks every page, filtered, with the same records as page numbers and nothing re-read', async () => {
+    const byNumber: string[][] = [];
+    const byCursor: string[][] = [];
+    for (let page = 0; ; page++) {
+      const p = await readLogs(file, { pageSize: 3, level: 'WARNING', page });
+      byNumber.push(p.records.map((r) => r.message.split('\n')[0]!));
+      if (!p.hasMore) break;
+    }
+    let before: number | undefined;
+    let readFrom = -1;
+    for (;;) {
+      const p = await readLogs(file, {
+        pageSize: 3, level: 'WARNING', chunkSize: 64, ...(before !== undefined ? { before } : {}),
+        onProgress: (_scanned, total) => (readFrom = total),
+      });
+      byCursor.push(p.records.map((r) => r.message.split('\n')[0]!));
+      if (!p.hasMore) {
+        expect(p.nextBefore).toBeUndefined();
+        break;
+      }
+      expect(p.nextBefore).toBe(p.records[p.records.length - 1]!.offset);
+      // A page read from a cursor starts reading there, not at the end of the file.
+      if (before !== undefined) expect(readFrom).toBe(before);
+      before = p.nextBefore;
+    }
+    expect(byCursor).toEqual(byNumber);
+    expect(byCursor.flat()).toHaveLength(21); // 20 WARNING/ERROR records and the failure
+  });
+
   test('keeps the traceback with its record', async () => {
     const [failure] = (await readLogs(file, { pageSize: 1 })).records;
     const trace = failure!.format === 'text' ? failure!.message : JSON.stringify(failure!.fields.exception);
@@ -87,6 +116,7 @@ describe('readLinesBackward', () => {
   test('rejects bad paging options with the fix', async () => {
     await expect(readLogs('x.log', { pageSize: 0 })).rejects.toThrow(/pageSize must be a whole number ≥ 1/);
     await expect(readLogs('x.log', { since: 'yesterday-ish' })).rejects.toThrow(/since must be a Date/);
+    await expect(readLogs('x.log', { before: -1 })).rejects.toThrow(/before must be a byte offset .*nextBefore/);
   });
 });
 

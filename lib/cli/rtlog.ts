@@ -15,6 +15,8 @@ const HELP = `Usage: rtlog <file> [options]
 Prints a page of records, oldest of the page at the top and the newest at the bottom.
   -p, --page <n>        page number, 0 = newest (default 0)
   -n, --page-size <n>   records per page (default 50)
+      --before <offset> only records starting before this byte offset (the hint
+                        after a page gives it, so older pages are not rescanned)
   -l, --level <name>    only this level and above (DEBUG, INFO, WARNING, ERROR, CRITICAL)
       --logger <name>   only this logger and its children (e.g. RT.worker)
       --since <time>    only records at or after this time (e.g. 2026-11-21T14:00:00)
@@ -39,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         page: { type: 'string', short: 'p' },
         'page-size': { type: 'string', short: 'n' },
+        before: { type: 'string' },
         level: { type: 'string', short: 'l' },
         logger: { type: 'string' },
         since: { type: 'string' },
@@ -82,13 +85,17 @@ async function main(argv: string[]): Promise<number> {
       ...filterOptions,
       page: toCount(values.page ?? '0', 'page', 0),
       pageSize: toCount(values['page-size'] ?? '50', 'page-size', 1),
+      ...(values.before !== undefined ? { before: toCount(values.before, 'before', 0) } : {}),
       onProgress: (scanned, total) => {
         if (showProgress && scanned > PROGRESS_AFTER_BYTES) process.stderr.write(`\rscanned ${mib(scanned)} of ${mib(total)}…`);
       },
     });
     if (showProgress && sizeAtStart > PROGRESS_AFTER_BYTES) process.stderr.write('\r\x1b[K');
     for (const entry of [...page.records].reverse()) print(entry);
-    if (page.hasMore && !values.follow) process.stderr.write(`-- older records: rtlog ${file} --page ${page.page + 1} --\n`);
+    if (page.hasMore && !values.follow) {
+      // --before starts reading where this page ended; --page N would read back through it again.
+      process.stderr.write(`-- older records: rtlog ${file} --before ${page.nextBefore} (with the same filters and page size), or --page ${page.page + 1} --\n`);
+    }
   } catch (err) {
     process.stderr.write(`rtlog: ${(err as Error).message}\n`);
     return 1;

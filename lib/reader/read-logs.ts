@@ -7,6 +7,11 @@ export interface ReadLogsOptions {
   page?: number;
   /** Records per page. Default 50. */
   pageSize?: number;
+  /**
+   * Only records that start before this byte offset: pass a page's `nextBefore` to get the page
+   * after it without reading back through the newer ones again (`page` then counts from there).
+   */
+  before?: number;
   /** Only records at this level or above. */
   level?: Level;
   /** Only records of this logger or its descendants (`RT.worker` matches `RT.worker.db`). */
@@ -28,24 +33,31 @@ export interface LogPage {
   pageSize: number;
   /** Whether an older page has at least one record. */
   hasMore: boolean;
+  /** With `hasMore`: the byte offset of this page's oldest record, for `before`. */
+  nextBefore?: number;
 }
 
 /**
  * Read a page of records from a log file, newest first. The file is read backwards in chunks,
  * so the first page of a multi-gigabyte file costs a few reads and memory independent of the
- * file's size; page N costs reading back past the N × pageSize newer matches. Reads
+ * file's size; page N costs reading back past the N × pageSize newer matches, unless each page
+ * is asked for with the previous page's `nextBefore`, which starts reading where it ended. Reads
  * JsonFormatter lines and the text file layout (`asctime - relative - level - name - message`,
  * with traceback lines attached to their record); other lines are skipped.
  * With `since`, reading stops at the first older record: a log file is written in time order.
  * @example
- * const { records, hasMore } = await readLogs('logs/run.log', { level: 'WARNING', pageSize: 20 });
+ * const { records, hasMore, nextBefore } = await readLogs('logs/run.log', { level: 'WARNING', pageSize: 20 });
  * for (const r of records) console.log(r.level, r.logger, r.message);
+ * if (hasMore) await readLogs('logs/run.log', { level: 'WARNING', pageSize: 20, before: nextBefore }); // the next page
  */
 export async function readLogs(file: string, options: ReadLogsOptions = {}): Promise<LogPage> {
   const page = options.page ?? 0;
   const pageSize = options.pageSize ?? 50;
   if (!Number.isSafeInteger(page) || page < 0) throw new RangeError(`page must be a whole number ≥ 0, got ${String(options.page)}`);
   if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number ≥ 1, got ${String(options.pageSize)}`);
+  if (options.before !== undefined && (!Number.isSafeInteger(options.before) || options.before < 0)) {
+    throw new RangeError(`before must be a byte offset (a whole number ≥ 0, e.g. a page's nextBefore), got ${String(options.before)}`);
+  }
   const accept = compileFilter(options);
   const since = options.since === undefined ? undefined : toTime(options.since, 'since');
   let skip = page * pageSize;
@@ -58,7 +70,7 @@ export async function readLogs(file: string, options: ReadLogsOptions = {}): Pro
     } else if (records.length < pageSize) {
       records.push(entry);
     } else {
-      return { records, page, pageSize, hasMore: true };
+      return { records, page, pageSize, hasMore: true, nextBefore: records[records.length - 1]!.offset };
     }
   }
   return { records, page, pageSize, hasMore: false };
@@ -68,13 +80,14 @@ export async function readLogs(file: string, options: ReadLogsOptions = {}): Pro
  * Every record of a file, newest first, with traceback lines joined to the record they follow.
  * @example for await (const e of entriesBackward('run.log')) if (e.level === 'ERROR') { console.log(e.raw); break; }
  */
-export async function* entriesBackward(file: string, options: Pick<ReadLogsOptions, 'chunkSize' | 'onProgress'> = {}): AsyncGenerator<LogEntry> {
+export async function* entriesBackward(file: string, options: Pick<ReadLogsOptions, 'chunkSize' | 'onProgress' | 'before'> = {}): AsyncGenerator<LogEntry> {
   // Lines with no header of their own belong to the record above them; going backwards we
   // meet them first and hold them until that record's header line arrives.
   let continuation: string[] = [];
   const lineOptions = {
     ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+    ...(options.before !== undefined ? { end: options.before } : {}),
   };
   for await (const { text, offset } of readLinesBackward(file, lineOptions)) {
     const entry = parseLine(text, offset);
