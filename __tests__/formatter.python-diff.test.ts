@@ -4,7 +4,7 @@
  * dicts (fixed time, process and thread fields) through `makeLogRecord` on both sides. Every
  * line, and every error class and message, must be identical, in three time zones.
  */
-import { spawn } from 'node:child_process';
+import { runNodeModule } from './support/child.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -139,15 +139,7 @@ async function oursInZone(tz: string, cases: Case[]): Promise<Array<[string, str
     for await (const chunk of process.stdin) input += chunk;
     const { cases, records } = JSON.parse(input);
     process.stdout.write(JSON.stringify(cases.map((c) => ours(c, records, Formatter, makeLogRecord))));`;
-  const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TZ: tz } });
-    let text = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (text += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`node child failed: ${err}`))));
-    child.stdin.end(JSON.stringify({ cases, records: RECORDS }));
-  });
+  const out = await runNodeModule(script, JSON.stringify({ cases, records: RECORDS }), { TZ: tz });
   return JSON.parse(out) as Array<[string, string]>;
 }
 

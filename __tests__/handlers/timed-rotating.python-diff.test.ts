@@ -1,5 +1,5 @@
 import { afterAll, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { runNodeModule } from '../support/child.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -124,15 +124,7 @@ async function oursInZone(tz: string, dir: string, list: Scenario[]): Promise<Ou
       results.push({ rolloverAt, files });
     });
     process.stdout.write(JSON.stringify(results));`;
-  const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TZ: tz } });
-    let text = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (text += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`node child failed: ${err}`))));
-    child.stdin.end(JSON.stringify({ dir, scenarios: list }));
-  });
+  const out = await runNodeModule(script, JSON.stringify({ dir, scenarios: list }), { TZ: tz });
   return JSON.parse(out) as Outcome[];
 }
 

@@ -39,3 +39,21 @@ export function runNode(
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
+
+/**
+ * Run `source` as an ES module in a child node with `env` added (e.g. another `TZ`, which a
+ * process fixes at start-up), feeding `stdin`; resolves with its stdout, rejects with its stderr.
+ * @example const out = await runNodeModule('process.stdout.write(new Date(0).getHours() + "")', '', { TZ: 'Asia/Kolkata' }); // '5'
+ */
+export function runNodeModule(source: string, stdin: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', source], { env: { ...process.env, ...env } });
+    let text = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (text += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`node child failed: ${err}`))));
+    child.stdin.end(stdin);
+  });
+}
