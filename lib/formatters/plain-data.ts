@@ -52,11 +52,6 @@ export function isPlainData(value: unknown, limits: PlainDataLimits): boolean {
 
 /** `ancestors` holds the objects above this one from CYCLE_CHECK_DEPTH down, to refuse cycles. */
 function plain(v: unknown, depth: number, limits: PlainDataLimits, ancestors: object[]): boolean {
-  return typeof v === 'object' && v !== null ? plainContainer(v, depth, limits, ancestors) : plainPrimitive(v, limits);
-}
-
-/** A value that is not an object: plain unless it is a BigInt, symbol, function, NaN/±Infinity or an over-long string. */
-function plainPrimitive(v: unknown, limits: PlainDataLimits): boolean {
   switch (typeof v) {
     case 'string':
       return v.length <= limits.maxStringLength;
@@ -65,12 +60,12 @@ function plainPrimitive(v: unknown, limits: PlainDataLimits): boolean {
     case 'boolean':
     case 'undefined':
       return true;
+    case 'object':
+      if (v === null) return true;
+      break;
     default:
-      return v === null;
+      return false;
   }
-}
-
-function plainContainer(v: object, depth: number, limits: PlainDataLimits, ancestors: object[]): boolean {
   if (depth >= limits.maxDepth || types.isProxy(v)) return false;
   // Own toJSON, even non-enumerable or on an array: JSON.stringify calls it, the walker may not.
   if (Object.hasOwn(v, 'toJSON')) return false;
@@ -84,14 +79,11 @@ function plainContainer(v: object, depth: number, limits: PlainDataLimits, ances
   return ok;
 }
 
-// In both loops a child object recurses; anything else is decided on the spot (most values
-// are primitives, and a call per value measured about a tenth of the check).
 function plainArray(items: unknown[], depth: number, limits: PlainDataLimits, ancestors: object[]): boolean {
   if (Object.getPrototypeOf(items) !== ARRAY_PROTO) return false;
   for (let i = 0; i < items.length; i++) {
     if (lookupGetter.call(items, i) !== undefined) return false;
-    const item = items[i];
-    if (typeof item === 'object' && item !== null ? !plainContainer(item, depth + 1, limits, ancestors) : !plainPrimitive(item, limits)) return false;
+    if (!plain(items[i], depth + 1, limits, ancestors)) return false;
   }
   return true;
 }
@@ -106,8 +98,7 @@ function plainObject(obj: object, depth: number, limits: PlainDataLimits, ancest
   for (const key in obj) {
     if (lookupGetter.call(obj, key) !== undefined) return false;
     if (redacting && limits.redactKeys.has(key.toLowerCase())) return false;
-    const value = (obj as Record<string, unknown>)[key];
-    if (typeof value === 'object' && value !== null ? !plainContainer(value, depth + 1, limits, ancestors) : !plainPrimitive(value, limits)) return false;
+    if (!plain((obj as Record<string, unknown>)[key], depth + 1, limits, ancestors)) return false;
   }
   return true;
 }
