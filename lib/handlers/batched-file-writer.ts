@@ -74,7 +74,7 @@ export class BatchedFileWriter {
   /** Encoded lines waiting for the next batch write; allocated on the first line. */
   #staging: Buffer | null = null;
   #staged = 0;
-  /** Text that arrived while the file was failing, written after #stalled and the staging bytes. */
+  /** Text written after #stalled and the staging bytes: what arrived while the file was failing, or one over-long line. */
   #pending = '';
   #writesSinceCheck = 0;
   #batchStartedAt = 0;
@@ -115,20 +115,20 @@ export class BatchedFileWriter {
       if (!this.#registered) this.#register();
       staging = this.#staging = Buffer.allocUnsafeSlow(STAGING_BYTES);
     }
-    if (this.#staged === 0 && !this.#sync) this.#batchStartedAt = Date.now();
     if (text.length * MAX_UTF8_PER_UNIT > STAGING_BYTES - this.#staged) {
-      // Might not fit: send what is staged, then stage the line or, if it is longer than the
-      // buffer could ever take, write it on its own, keeping the order.
+      // Might not fit: send what is staged first. A line longer than the buffer could ever take
+      // then goes out by itself through the same path as text held while failing.
       if (!this.flushSync()) {
         this.#retain(text);
         return;
       }
       if (text.length * MAX_UTF8_PER_UNIT > STAGING_BYTES) {
-        this.#writeWhole(text);
+        this.#pending = text;
+        this.flushSync();
         return;
       }
-      if (!this.#sync) this.#batchStartedAt = Date.now();
     }
+    if (this.#staged === 0 && !this.#sync) this.#batchStartedAt = Date.now();
     this.#staged += staging.write(text, this.#staged);
     if (this.#sync || this.#staged >= HIGH_WATER) {
       this.flushSync();
@@ -137,19 +137,6 @@ export class BatchedFileWriter {
     } else if (!this.#scheduled) {
       this.#scheduled = true;
       setImmediate(this.#flushScheduled);
-    }
-  }
-
-  /** A line too long for the staging buffer, written by itself (nothing is staged before it). */
-  #writeWhole(text: string): void {
-    const data = Buffer.from(text, 'utf8');
-    let offset = 0;
-    try {
-      const fd = this.#open();
-      while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
-    } catch (err) {
-      this.#stalled = data.subarray(offset);
-      this.#fail(err);
     }
   }
 
