@@ -62,15 +62,16 @@ export class LogRecordHttpReceiver {
 
   listen(): Promise<number> {
     const server = createServer((req, res) => {
+      const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
       this.#read(req).then((form) => {
         const record = recordFromDict(formToDict(form));
-        deliverRecord(this.options, record, `${req.socket.remoteAddress}:${req.socket.remotePort}`);
+        deliverRecord(this.options, record, peer);
         res.writeHead(200).end();
       }, (err: Error & { status?: number }) => {
-        reportRejection(this.options, err, `${req.socket.remoteAddress}:${req.socket.remotePort}`);
+        reportRejection(this.options, err, peer);
         res.writeHead(err.status ?? 400, { 'content-type': 'text/plain; charset=utf-8' }).end(err.message + '\n');
       }).catch((err: Error) => {
-        reportRejection(this.options, err, `${req.socket.remoteAddress}:${req.socket.remotePort}`);
+        reportRejection(this.options, err, peer);
         res.writeHead(400).end(err.message + '\n');
       });
     });
