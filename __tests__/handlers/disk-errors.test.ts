@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileHandler, Formatter, getRtLogger, resetLogging, WatchedFileHandler } from '../../lib/index.js';
-import { setErrorSink } from '../../lib/internal/logging-errors.js';
+import { setErrorSink } from '../../lib/core/logging-errors.js';
 import { firstMissing, readLines, removeTempDirs, tempDir } from '../support/temp-dir.js';
 
 let reports: string[] = [];

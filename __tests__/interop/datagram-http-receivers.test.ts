@@ -7,8 +7,8 @@ import { createSocket } from 'node:dgram';
 import { afterEach, expect, test } from '@jest/globals';
 import { LogRecordDatagramReceiver } from '../../lib/interop/datagram-receiver.js';
 import { LogRecordHttpReceiver } from '../../lib/interop/http-receiver.js';
-import { getLogger } from '../../lib/manager.js';
-import { resetLogging } from '../../lib/reset.js';
+import { getLogger } from '../../lib/core/manager.js';
+import { resetLogging } from '../../lib/testing/reset.js';
 import { CaptureHandler } from '../support/awaitable-handler.js';
 import { describeWithPython, runPython } from '../support/python.js';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, expect, test } from '@jest/globals';
 import { configure } from '../../lib/interop/dict-config.js';
-import { resetLogging } from '../../lib/reset.js';
+import { resetLogging } from '../../lib/testing/reset.js';
 import { describeWithPython } from '../support/python.js';
 
 const CONFIG = {
@@ -52,9 +52,9 @@ logging.shutdown()
 `;
 const TS_CALLS = (dist: string) => `
 const { configureFromFile } = await import('${pathToFileURL(join(dist, 'interop/dict-config.js')).href}');
-const { setClock } = await import('${pathToFileURL(join(dist, 'internal/clock.js')).href}');
-const { getLogger } = await import('${pathToFileURL(join(dist, 'manager.js')).href}');
-const { extra } = await import('${pathToFileURL(join(dist, 'record.js')).href}');
+const { setClock } = await import('${pathToFileURL(join(dist, 'core/clock.js')).href}');
+const { getLogger } = await import('${pathToFileURL(join(dist, 'core/manager.js')).href}');
+const { extra } = await import('${pathToFileURL(join(dist, 'core/record.js')).href}');
 setClock(() => 1700000000250);
 configureFromFile(process.argv[1]);
 getLogger('RT.worker').info('chunk %s of %d: ñandú ✓', 'doc.txt', 3, extra({ tenant: 'acme' }));

@@ -7,12 +7,12 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, expect, test } from '@jest/globals';
-import { Formatter } from '../../lib/formatter.js';
+import { Formatter } from '../../lib/core/formatter.js';
 import { SocketHandler } from '../../lib/interop/socket-handler.js';
-import { setClock } from '../../lib/internal/clock.js';
-import { extra } from '../../lib/record.js';
-import { getLogger } from '../../lib/manager.js';
-import { resetLogging } from '../../lib/reset.js';
+import { setClock } from '../../lib/core/clock.js';
+import { extra } from '../../lib/core/record.js';
+import { getLogger } from '../../lib/core/manager.js';
+import { resetLogging } from '../../lib/testing/reset.js';
 import { RecordingHandler } from '../support/capture.js';
 import { describeWithPython } from '../support/python.js';
 

@@ -6,11 +6,11 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { Formatter } from '../../lib/formatter.js';
+import { Formatter } from '../../lib/core/formatter.js';
 import { LogRecordSocketReceiver } from '../../lib/interop/socket-receiver.js';
 import { framePickle } from '../../lib/interop/pickle-encoder.js';
-import { getLogger } from '../../lib/manager.js';
-import { resetLogging } from '../../lib/reset.js';
+import { getLogger } from '../../lib/core/manager.js';
+import { resetLogging } from '../../lib/testing/reset.js';
 import { CaptureHandler } from '../support/awaitable-handler.js';
 import { describeWithPython, runPython } from '../support/python.js';
 

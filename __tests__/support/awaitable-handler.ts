@@ -2,8 +2,8 @@
  * A handler that keeps what it receives, and a way to wait for a number of records without
  * timing assumptions: tests await `until(n)` and the promise resolves when the n-th arrives.
  */
-import { Handler } from '../../lib/handler.js';
-import type { LogRecord } from '../../lib/record.js';
+import { Handler } from '../../lib/core/handler.js';
+import type { LogRecord } from '../../lib/core/record.js';
 
 /**
  * Collects records (and their formatted lines) in memory.

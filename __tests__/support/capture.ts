@@ -1,5 +1,5 @@
-import { Handler } from '../../lib/handler.js';
-import type { LogRecord } from '../../lib/record.js';
+import { Handler } from '../../lib/core/handler.js';
+import type { LogRecord } from '../../lib/core/record.js';
 
 /** A handler that keeps every record it is given, and the formatted text. */
 export class RecordingHandler extends Handler {

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import logSymbols from 'log-symbols';
 import type { LogEntry } from '../reader/parse-entry.js';
-import { strftime } from '../strftime.js';
+import { strftime } from '../python/strftime.js';
 
 export interface PrettyOptions {
   /** Colours and symbols on (true) or plain text (false). */

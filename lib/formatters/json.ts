@@ -1,6 +1,6 @@
 import { types } from 'node:util';
-import { Formatter } from '../formatter.js';
-import type { LogRecord } from '../record.js';
+import { Formatter } from '../core/formatter.js';
+import type { LogRecord } from '../core/record.js';
 import { describeThrown, jsonString, SafeJson, type SafeJsonOptions } from './safe-json.js';
 
 export interface JsonFormatterOptions extends SafeJsonOptions {

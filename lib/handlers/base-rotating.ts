@@ -1,5 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
-import type { LogRecord } from '../record.js';
+import type { LogRecord } from '../core/record.js';
 import { deferredFailure, FileHandler, type FileHandlerOptions } from './file.js';
 
 /**

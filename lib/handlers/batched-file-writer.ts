@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { registerExitFlush, unregisterExitFlush } from '../internal/exit-flush.js';
+import { registerExitFlush, unregisterExitFlush } from './exit-flush.js';
 
 /** Bytes gathered before a write is issued at once instead of at the end of the turn. */
 const HIGH_WATER = 64 * 1024;

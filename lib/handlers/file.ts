@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { Handler } from '../handler.js';
-import type { Level } from '../levels.js';
-import type { LogRecord } from '../record.js';
+import { Handler } from '../core/handler.js';
+import type { Level } from '../core/levels.js';
+import type { LogRecord } from '../core/record.js';
 import { BatchedFileWriter } from './batched-file-writer.js';
 
 export interface FileHandlerOptions {

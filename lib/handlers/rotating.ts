@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { nowMs } from '../internal/clock.js';
+import { nowMs } from '../core/clock.js';
 import type { FileHandlerOptions } from './file.js';
 import { BaseRotatingHandler } from './base-rotating.js';
 import { TimestampedBackups } from './timestamped-backups.js';

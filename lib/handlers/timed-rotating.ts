@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { nowMs } from '../internal/clock.js';
-import { strftime } from '../strftime.js';
+import { nowMs } from '../core/clock.js';
+import { strftime } from '../python/strftime.js';
 import type { FileHandlerOptions } from './file.js';
 import { BaseRotatingHandler } from './base-rotating.js';
 

@@ -1,8 +1,8 @@
 import { createSocket, type Socket } from 'node:dgram';
-import { Formatter } from '../formatter.js';
-import { Handler } from '../handler.js';
-import type { Level } from '../levels.js';
-import type { LogRecord } from '../record.js';
+import { Formatter } from '../core/formatter.js';
+import { Handler } from '../core/handler.js';
+import type { Level } from '../core/levels.js';
+import type { LogRecord } from '../core/record.js';
 import { framePickle } from './pickle-encoder.js';
 import { FLOAT_RECORD_FIELDS, recordToDict } from './record-dict.js';
 

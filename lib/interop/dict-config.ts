@@ -4,12 +4,12 @@
  * (`Unable to configure handler 'h'`), with the cause appended and kept as `cause`.
  */
 import { readFileSync } from 'node:fs';
-import { Filter, type FilterLike } from '../filter.js';
-import type { Formatter } from '../formatter.js';
-import type { Handler } from '../handler.js';
-import { knownLevelNames, toLevelNumber } from '../levels.js';
-import type { Logger } from '../logger.js';
-import { getLogger, manager } from '../manager.js';
+import { Filter, type FilterLike } from '../core/filter.js';
+import type { Formatter } from '../core/formatter.js';
+import type { Handler } from '../core/handler.js';
+import { knownLevelNames, toLevelNumber } from '../core/levels.js';
+import type { Logger } from '../core/logger.js';
+import { getLogger, manager } from '../core/manager.js';
 import { resolveFormatterClass, resolveHandlerClass } from './handler-classes.js';
 
 type Dict = Record<string, unknown>;

@@ -4,12 +4,12 @@
  * and our own class names both resolve. Each factory takes the config's constructor keywords
  * and rejects ones it does not know, as Python's `__init__` would.
  */
-import { Formatter } from '../formatter.js';
-import type { Handler } from '../handler.js';
+import { Formatter } from '../core/formatter.js';
+import type { Handler } from '../core/handler.js';
 import { FileHandler } from '../handlers/file.js';
-import { NullHandler } from '../handlers/null.js';
+import { NullHandler } from '../core/null-handler.js';
 import { RotatingFileHandler } from '../handlers/rotating.js';
-import { StreamHandler, type TextStream } from '../handlers/stream.js';
+import { StreamHandler, type TextStream } from '../core/stream-handler.js';
 import { TimedRotatingFileHandler, type RolloverWhen } from '../handlers/timed-rotating.js';
 import { DatagramHandler } from './datagram-handler.js';
 import { SocketHandler } from './socket-handler.js';

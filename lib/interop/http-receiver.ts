@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { parsePythonLiteral } from './python-literal.js';
+import { parsePythonLiteral } from '../python/literal.js';
 import { defaultErrorReport, deliverRecord, recordFromDict, reemit, reportRejection, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
 import { boundPort, listenOn } from './listening.js';
 

@@ -4,8 +4,8 @@
  * Python could not rebuild without naming a class (sets, bytes, class instances) are sent as
  * lists or as their Python `str()`.
  */
-import { pyStr } from '../pyrepr.js';
-import { isPlainObject } from '../record.js';
+import { pyStr } from '../python/repr.js';
+import { isPlainObject } from '../core/record.js';
 
 const MAX_DEPTH = 32;
 

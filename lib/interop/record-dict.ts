@@ -3,8 +3,8 @@
  * every attribute, `msg` already merged with its arguments, `args` and `exc_info` emptied, the
  * traceback rendered into `exc_text`, and structured fields at the top level.
  */
-import type { Formatter } from '../formatter.js';
-import type { LogRecord } from '../record.js';
+import type { Formatter } from '../core/formatter.js';
+import type { LogRecord } from '../core/record.js';
 
 /** Record fields that are Python floats; the pickle encoder writes them as floats. */
 export const FLOAT_RECORD_FIELDS: ReadonlySet<string> = new Set(['created', 'msecs', 'relativeCreated']);

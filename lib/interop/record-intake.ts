@@ -4,9 +4,9 @@
  * receiver does (`getLogger(name).handle(record)`: the logger's filters and handlers decide,
  * the sender already applied its level).
  */
-import { getLevelName } from '../levels.js';
-import { getLogger } from '../manager.js';
-import { makeLogRecord, type LogRecord } from '../record.js';
+import { getLevelName } from '../core/levels.js';
+import { getLogger } from '../core/manager.js';
+import { makeLogRecord, type LogRecord } from '../core/record.js';
 
 /** Where a receiver puts each record; the default re-emits it into our logger tree. */
 export type RecordSink = (record: LogRecord) => void;

@@ -1,5 +1,5 @@
-import type { FILE_FORMAT } from '../formats.js';
-import { toLevelNumber } from '../levels.js';
+import type { FILE_FORMAT } from '../railtracks/formats.js';
+import { toLevelNumber } from '../core/levels.js';
 
 /** One record read back from a log file. */
 export interface LogEntry {

@@ -1,4 +1,4 @@
-import { toLevelNumber, type Level } from '../levels.js';
+import { toLevelNumber, type Level } from '../core/levels.js';
 import { readLinesBackward } from './backward-lines.js';
 import { attachContinuation, parseLine, type LogEntry } from './parse-entry.js';
 

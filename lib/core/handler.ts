@@ -1,0 +1,81 @@
+import { Filterer } from './filter.js';
+import { Formatter } from './formatter.js';
+import { reportLoggingError } from './logging-errors.js';
+import { NOTSET, toLevelNumber, type Level } from './levels.js';
+import type { LogRecord } from './record.js';
+
+const defaultFormatter = new Formatter();
+
+/**
+ * Where records go. Subclasses implement `emit`; everything else — the level gate, filters,
+ * formatting, and the guarantee that nothing thrown inside reaches the logging call — is here.
+ * @example
+ * class ArrayHandler extends Handler {
+ *   lines: string[] = [];
+ *   emit(record: LogRecord) { this.lines.push(this.format(record)); }
+ * }
+ * getRtLogger().addHandler(new ArrayHandler('INFO'));
+ */
+export abstract class Handler extends Filterer {
+  level: number;
+  formatter: Formatter | undefined = undefined;
+  /** Optional name, as Python's `handler.name` (dictConfig refers to handlers by it). */
+  name: string | undefined = undefined;
+  /** True once `close()` ran; emit is not called after that. */
+  closed = false;
+
+  constructor(level: Level = NOTSET) {
+    super();
+    this.level = toLevelNumber(level);
+  }
+
+  /** @example handler.setLevel('WARNING') */
+  setLevel(level: Level): void {
+    this.level = toLevelNumber(level);
+  }
+
+  setFormatter(formatter: Formatter | undefined): void {
+    this.formatter = formatter;
+  }
+
+  /** Render a record with this handler's formatter (Python's default `%(message)s` otherwise). */
+  format(record: LogRecord): string {
+    return (this.formatter ?? defaultFormatter).format(record);
+  }
+
+  /**
+   * Gate, filter and emit one record. Returns whether it was emitted. Never throws: a failure
+   * in a filter, the formatter or `emit` goes to `handleError`.
+   */
+  handle(record: LogRecord): boolean {
+    if (record.levelno < this.level || this.closed) return false;
+    try {
+      const passed = this.filters.length === 0 ? record : this.applyFilters(record);
+      if (passed === false) return false;
+      this.emit(passed);
+      return true;
+    } catch (err) {
+      this.handleError(record, err);
+      return false;
+    }
+  }
+
+  /** Write one record. Called only by `handle`, after the level and filters passed. */
+  abstract emit(record: LogRecord): void;
+
+  /** Push out anything buffered; resolves when it is written. */
+  flush(): void | Promise<void> {}
+
+  /** Release resources; flushes first. Idempotent. */
+  close(): void | Promise<void> {
+    this.closed = true;
+  }
+
+  /**
+   * Report a failure while handling `record`: a `--- Logging error ---` block on stderr,
+   * rate-limited per handler. Override to route failures elsewhere; never throw from it.
+   */
+  handleError(record: LogRecord, error: unknown): void {
+    reportLoggingError(this, error, { msg: record.msg, args: record.args });
+  }
+}

@@ -1,0 +1,94 @@
+import { pyRepr } from '../python/repr.js';
+
+/**
+ * The single place errors inside logging surface: a Python-style `--- Logging error ---`
+ * report on stderr. It never throws, and it is rate-limited per source so that a handler
+ * failing on every record (a full disk, a broken socket) cannot flood the terminal.
+ */
+
+/** Python's `logging.raiseExceptions`: when false, logging errors are silently dropped. */
+export let raiseExceptions = true;
+
+/** @example setRaiseExceptions(false); // production: never print logging errors */
+export function setRaiseExceptions(value: boolean): void {
+  raiseExceptions = value;
+}
+
+const BURST_WINDOW_MS = 10_000;
+const REPORTS_PER_WINDOW = 3;
+
+interface Burst {
+  windowStart: number;
+  reported: number;
+  suppressed: number;
+}
+const bursts = new WeakMap<object, Burst>();
+
+/** Where reports go; replaceable so a test harness can capture them. */
+let errorSink: (text: string) => void = (text) => {
+  process.stderr.write(text);
+};
+
+/** @internal */
+export function setErrorSink(sink?: (text: string) => void): void {
+  errorSink = sink ?? ((text) => void process.stderr.write(text));
+}
+
+export interface ErrorContext {
+  msg?: unknown;
+  args?: unknown;
+}
+
+/**
+ * Report an error raised while handling a record. `source` (a handler, a logger) keys the
+ * rate limit: the first few failures in a 10 s window are printed, later ones are counted and
+ * the count is printed with the next report.
+ */
+export function reportLoggingError(source: object, error: unknown, context?: ErrorContext): void {
+  if (!raiseExceptions) return;
+  try {
+    const now = Date.now();
+    let burst = bursts.get(source);
+    if (burst === undefined || now - burst.windowStart > BURST_WINDOW_MS) {
+      const carried = burst?.suppressed ?? 0;
+      burst = { windowStart: now, reported: 0, suppressed: 0 };
+      bursts.set(source, burst);
+      if (carried > 0) errorSink(`--- ${carried} further logging error(s) were suppressed ---\n`);
+    }
+    if (burst.reported >= REPORTS_PER_WINDOW) {
+      burst.suppressed++;
+      return;
+    }
+    burst.reported++;
+    errorSink(renderReport(error, context));
+  } catch {
+    // The report itself failed (stderr closed, a hostile error object): nothing left to do.
+  }
+}
+
+function renderReport(error: unknown, context?: ErrorContext): string {
+  let text = '--- Logging error ---\n';
+  text += describeError(error) + '\n';
+  if (context !== undefined) {
+    text += `Message: ${safeRepr(context.msg)}\n`;
+    text += `Arguments: ${safeRepr(context.args)}\n`;
+  }
+  return text;
+}
+
+function describeError(error: unknown): string {
+  try {
+    if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+    return `Thrown value: ${safeRepr(error)}`;
+  } catch {
+    return 'Thrown value: <unprintable>';
+  }
+}
+
+function safeRepr(value: unknown): string {
+  try {
+    return pyRepr(value);
+  } catch {
+    return '<unprintable>';
+  }
+}

@@ -1,0 +1,42 @@
+import type { ExecutorConfig } from './config.js';
+import type { FilterLike } from '../core/filter.js';
+import { Formatter } from '../core/formatter.js';
+import { FILE_FORMAT } from './formats.js';
+import { ColorfulFormatter } from './colorful.js';
+import type { Handler } from '../core/handler.js';
+import { FileHandler } from '../handlers/file.js';
+import { StreamHandler } from '../core/stream-handler.js';
+import { consoleLevelOf } from './logging-settings.js';
+
+/** The handlers a configuration installs and the lowest level any of them shows. */
+export interface ConfigOutputs {
+  handlers: Handler[];
+  /** Infinity when the configuration shows nothing (NONE). */
+  threshold: number;
+}
+
+/**
+ * Build the console (and file) handlers a configuration asks for. Under `NONE` nothing is
+ * built, so neither console nor file ever receives a record. The file has its own plain
+ * formatter: it never depends on the console's.
+ */
+export function buildConfigOutputs(config: ExecutorConfig, scope: FilterLike): ConfigOutputs {
+  const consoleLevel = consoleLevelOf(config.loggingSetting);
+  if (consoleLevel === null) return { handlers: [], threshold: Infinity };
+  const stream = process.stderr;
+  const consoleHandler = new StreamHandler(stream, consoleLevel);
+  consoleHandler.name = 'railtracks-console';
+  consoleHandler.setFormatter(new ColorfulFormatter({ nameStyle: config.nameStyle, stream }));
+  consoleHandler.addFilter(scope);
+  const handlers: Handler[] = [consoleHandler];
+  let threshold = consoleLevel;
+  if (config.logFile !== null) {
+    const file = new FileHandler(config.logFile, { level: config.logFileLevel });
+    file.name = 'railtracks-file';
+    file.setFormatter(new Formatter(FILE_FORMAT));
+    file.addFilter(scope);
+    handlers.push(file);
+    threshold = Math.min(threshold, config.logFileLevel);
+  }
+  return { handlers, threshold };
+}

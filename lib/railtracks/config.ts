@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { NameStyle } from './logger-name.js';
+import { INFO, toLevelNumber, type Level } from '../core/levels.js';
+import { parseLoggingSetting, type LoggingSetting } from './logging-settings.js';
+
+/** Receives each message the executor streams (Python's `subscriber`). */
+export type Subscriber = (message: string) => void | Promise<void>;
+
+/** The options `new ExecutorConfig({...})` takes; every one is optional. */
+export interface ExecutorConfigOptions {
+  /** What the console shows; `NONE` silences console and file. Default `REGULAR`. */
+  loggingSetting?: LoggingSetting;
+  /** Also write records to this file (created on the first record). Default none. */
+  logFile?: string | null;
+  /** The lowest level written to `logFile`. Default `INFO`. */
+  logFileLevel?: Level;
+  /** How the console shows logger names. Default `full`. */
+  nameStyle?: NameStyle;
+  /** Seconds a run may take. Default 150. */
+  timeout?: number;
+  /** Stop the run at the first node failure. Default false. */
+  endOnError?: boolean;
+  /** Identifies the run in records and stamps. Default a fresh UUID v4. */
+  runIdentifier?: string;
+  /** Default true. */
+  promptInjection?: boolean;
+  /** Default true. */
+  saveState?: boolean;
+  /** Default none. */
+  subscriber?: Subscriber | null;
+}
+
+const KNOWN_OPTIONS = new Set([
+  'loggingSetting', 'logFile', 'logFileLevel', 'nameStyle', 'timeout', 'endOnError',
+  'runIdentifier', 'promptInjection', 'saveState', 'subscriber',
+]);
+
+function fail(message: string): never {
+  throw new TypeError(`ExecutorConfig: ${message}`);
+}
+
+function checkBoolean(name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') fail(`${name} must be true or false, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/**
+ * An executor's settings, with the Python original's defaults. Validated when built: a wrong
+ * value throws an error that names the option and what it accepts.
+ * @example
+ * setConfig(new ExecutorConfig({ loggingSetting: 'VERBOSE', logFile: 'my_run.log' }));
+ */
+export class ExecutorConfig {
+  readonly loggingSetting: LoggingSetting;
+  readonly logFile: string | null;
+  readonly logFileLevel: number;
+  readonly nameStyle: NameStyle;
+  readonly timeout: number;
+  readonly endOnError: boolean;
+  readonly runIdentifier: string;
+  readonly promptInjection: boolean;
+  readonly saveState: boolean;
+  readonly subscriber: Subscriber | null;
+
+  constructor(options: ExecutorConfigOptions = {}) {
+    if (options === null || typeof options !== 'object') fail('expected an options object');
+    for (const key of Object.keys(options)) {
+      if (!KNOWN_OPTIONS.has(key)) fail(`unknown option '${key}'. Known options: ${[...KNOWN_OPTIONS].join(', ')}`);
+    }
+    this.loggingSetting = parseLoggingSetting(options.loggingSetting ?? 'REGULAR', 'ExecutorConfig loggingSetting');
+    const logFile = options.logFile ?? null;
+    if (logFile !== null && (typeof logFile !== 'string' || logFile === '')) {
+      fail(`logFile must be a non-empty path or null, got ${JSON.stringify(logFile)}`);
+    }
+    this.logFile = logFile;
+    try {
+      this.logFileLevel = toLevelNumber(options.logFileLevel ?? INFO);
+    } catch (err) {
+      fail(`logFileLevel: ${(err as Error).message}`);
+    }
+    const nameStyle = options.nameStyle ?? 'full';
+    if (nameStyle !== 'full' && nameStyle !== 'short') fail(`nameStyle must be 'full' or 'short', got ${JSON.stringify(nameStyle)}`);
+    this.nameStyle = nameStyle;
+    const timeout = options.timeout ?? 150;
+    if (typeof timeout !== 'number' || !(timeout > 0)) fail(`timeout must be a positive number of seconds, got ${JSON.stringify(timeout)}`);
+    this.timeout = timeout;
+    this.endOnError = checkBoolean('endOnError', options.endOnError, false);
+    const runIdentifier = options.runIdentifier ?? randomUUID();
+    if (typeof runIdentifier !== 'string' || runIdentifier === '') fail('runIdentifier must be a non-empty string');
+    this.runIdentifier = runIdentifier;
+    this.promptInjection = checkBoolean('promptInjection', options.promptInjection, true);
+    this.saveState = checkBoolean('saveState', options.saveState, true);
+    const subscriber = options.subscriber ?? null;
+    if (subscriber !== null && typeof subscriber !== 'function') fail('subscriber must be a function or null');
+    this.subscriber = subscriber;
+    Object.freeze(this);
+  }
+
+  /**
+   * A copy with some options replaced (Python's `precedence_overwritten`).
+   * @example getConfig().with({ loggingSetting: 'QUIET' })
+   */
+  with(overrides: ExecutorConfigOptions): ExecutorConfig {
+    return new ExecutorConfig({ ...this.toOptions(), ...overrides });
+  }
+
+  /** The options that rebuild this config. */
+  toOptions(): ExecutorConfigOptions {
+    return {
+      loggingSetting: this.loggingSetting,
+      logFile: this.logFile,
+      logFileLevel: this.logFileLevel,
+      nameStyle: this.nameStyle,
+      timeout: this.timeout,
+      endOnError: this.endOnError,
+      runIdentifier: this.runIdentifier,
+      promptInjection: this.promptInjection,
+      saveState: this.saveState,
+      subscriber: this.subscriber,
+    };
+  }
+}

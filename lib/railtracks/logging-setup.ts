@@ -1,0 +1,108 @@
+import { ExecutorConfig, type ExecutorConfigOptions } from './config.js';
+import { buildConfigOutputs } from './config-outputs.js';
+import type { NameStyle } from './logger-name.js';
+import type { Handler } from '../core/handler.js';
+import { NullHandler } from '../core/null-handler.js';
+import { INFO } from '../core/levels.js';
+import { parseLoggingSetting, type LoggingSetting } from './logging-settings.js';
+import { manager } from '../core/manager.js';
+import type { LogRecord } from '../core/record.js';
+import { getRtLogger } from './rt-logger.js';
+
+let current: ExecutorConfig | undefined;
+/** Handlers this module installed on the RT logger; the only ones it ever removes. */
+let installed: Handler[] = [];
+
+// Global outputs leave records made inside a session to that session's own outputs.
+const outsideSessions = (record: LogRecord): boolean => record.session === undefined;
+
+/**
+ * Apply a configuration to the RT logger tree. Idempotent: calling it again replaces only the
+ * handlers it installed before (closing their files) and never touches handlers you attached.
+ * @example setConfig(new ExecutorConfig({ loggingSetting: 'VERBOSE', logFile: 'my_run.log' }));
+ */
+export function setConfig(config: ExecutorConfig | ExecutorConfigOptions): void {
+  const cfg = config instanceof ExecutorConfig ? config : new ExecutorConfig(config);
+  detachLoggingHandlers();
+  const rt = getRtLogger();
+  const { handlers, threshold } = buildConfigOutputs(cfg, outsideSessions);
+  // NONE still gets a NullHandler so that RT records never reach the last-resort handler.
+  installed = handlers.length > 0 ? handlers : [new NullHandler()];
+  for (const handler of installed) rt.addHandler(handler);
+  // Under NONE the level stays where REGULAR would put it, so your own handlers keep working.
+  rt.setLevel(Number.isFinite(threshold) ? threshold : INFO);
+  current = cfg;
+}
+
+/** The configuration in force (the defaults until `setConfig` is called). */
+export function getConfig(): ExecutorConfig {
+  current ??= new ExecutorConfig();
+  return current;
+}
+
+/**
+ * Remove and close the handlers `setConfig`/`enableLogging` installed. Your own handlers stay.
+ * @example detachLoggingHandlers(); // console and log file from the config are gone
+ */
+export function detachLoggingHandlers(): void {
+  const rt = getRtLogger();
+  for (const handler of installed) {
+    rt.removeHandler(handler);
+    try {
+      void handler.close();
+    } catch (err) {
+      handler.handleError({ msg: 'closing handler', args: null } as unknown as LogRecord, err);
+    }
+  }
+  installed = [];
+}
+
+export interface EnableLoggingOptions {
+  /** Default: `RT_LOG_LEVEL`, else `INFO`. */
+  level?: LoggingSetting;
+  /** Default: `RT_LOG_FILE`, else none. */
+  logFile?: string | null;
+  nameStyle?: NameStyle;
+}
+
+/**
+ * Turn Railtracks logging on, with the environment as fallback: `RT_LOG_LEVEL` (any setting,
+ * including `NONE`) and `RT_LOG_FILE`. Explicit options win. A second call reconfigures.
+ * @example enableLogging(); // RT_LOG_LEVEL=VERBOSE node app.js shows DEBUG lines
+ */
+export function enableLogging(options: EnableLoggingOptions = {}): void {
+  const envLevel = process.env.RT_LOG_LEVEL;
+  const level =
+    options.level !== undefined ? parseLoggingSetting(options.level, 'level')
+    : envLevel !== undefined && envLevel !== '' ? parseLoggingSetting(envLevel, 'RT_LOG_LEVEL')
+    : 'INFO';
+  const envFile = process.env.RT_LOG_FILE;
+  const logFile = options.logFile !== undefined ? options.logFile : envFile !== undefined && envFile !== '' ? envFile : null;
+  const overrides: ExecutorConfigOptions = { loggingSetting: level, logFile };
+  if (options.nameStyle !== undefined) overrides.nameStyle = options.nameStyle;
+  setConfig(getConfig().with(overrides));
+}
+
+/**
+ * Resolves when every handler in the tree has written everything it buffered.
+ * @example await flush(); process.exit(0);
+ */
+export async function flush(): Promise<void> {
+  const pending: Array<void | Promise<void>> = [];
+  for (const logger of manager.loggers()) {
+    for (const handler of logger.handlers) {
+      try {
+        pending.push(handler.flush());
+      } catch (err) {
+        handler.handleError({ msg: 'flush', args: null } as unknown as LogRecord, err);
+      }
+    }
+  }
+  await Promise.all(pending);
+}
+
+/** @internal for tests: forget the current config (handlers are detached). */
+export function resetConfig(): void {
+  detachLoggingHandlers();
+  current = undefined;
+}
