@@ -2,10 +2,8 @@
 // and HTTPHandler (POST/GET to http://127.0.0.1:9022/log) records and prints them in the
 // Railtracks file layout. Pair it with examples/python/send_to_node.py.
 // npm run build && node examples/collector.mjs
-import {
-  Formatter, LogRecordDatagramReceiver, LogRecordHttpReceiver, LogRecordSocketReceiver,
-  StreamHandler, getLogger,
-} from '../dist/index.js';
+import { Formatter, StreamHandler, getLogger } from '../dist/index.js';
+import { LogRecordDatagramReceiver, LogRecordHttpReceiver, LogRecordSocketReceiver } from '../dist/interop/index.js';
 
 const console = new StreamHandler(process.stdout);
 console.setFormatter(new Formatter('%(asctime)s - %(levelname)-8s - %(name)s - %(message)s [from pid %(process)d]'));

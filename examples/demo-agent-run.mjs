@@ -4,19 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  ExecutorConfig,
-  RequestCreationAction,
-  RequestFailureAction,
-  RequestSuccessAction,
-  StampManager,
-  argKwargLoggingStr,
-  instrument,
-  toHtmlTimeline,
-  flush,
-  getRtLogger,
-  setConfig,
-} from '../dist/index.js';
+import { ExecutorConfig, RequestCreationAction, RequestFailureAction, RequestSuccessAction, argKwargLoggingStr, instrument, flush, getRtLogger, setConfig } from '../dist/index.js';
+import { StampManager, toHtmlTimeline } from '../dist/profiling/index.js';
 
 const outDir = resolve(process.env.RT_DEMO_DIR ?? join('demo-output'));
 mkdirSync(outDir, { recursive: true });

@@ -1,8 +1,6 @@
 // JSON lines with structured fields, actions, exceptions, hostile values and redaction.
 // Run: npm run build && node examples/json-lines.mjs
-import {
-  extra, getRtLogger, JsonFormatter, RequestCreationAction, SafeJson, StreamHandler, jsonString,
-} from '../dist/index.js';
+import { extra, getRtLogger, JsonFormatter, RequestCreationAction, SafeJson, StreamHandler } from '../dist/index.js';
 
 const handler = new StreamHandler(process.stdout);
 handler.setFormatter(new JsonFormatter({ redact: ['password', 'headers.authorization'], fields: { service: 'example' } }));
@@ -22,4 +20,3 @@ log.info('hostile values still make one valid line', extra({ loop, lone: '\ud800
 
 // The serialiser on its own:
 console.log(new SafeJson({ maxDepth: 2 }).stringify({ a: { b: { c: 1 } } })); // {"a":{"b":"[Object]"}}
-console.log(jsonString('say "hi"')); // "say \"hi\""

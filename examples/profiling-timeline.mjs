@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ExecutorConfig, flush, getRtLogger, setConfig } from '../dist/index.js';
-import { StampManager, instrument, timed } from '../dist/profiling/index.js';
+import { ExecutorConfig, flush, getRtLogger, instrument, setConfig, timed } from '../dist/index.js';
+import { StampManager } from '../dist/profiling/index.js';
 
 const outDir = resolve(process.env.RT_DEMO_DIR ?? 'demo-output');
 mkdirSync(outDir, { recursive: true });

@@ -3,10 +3,8 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  compileFilter, entriesBackward, FILE_FORMAT, FileHandler, Formatter, getRtLogger, levelNumberOf, parseLine,
-  readLinesBackward, readLogs,
-} from '../dist/index.js';
+import { FILE_FORMAT, FileHandler, Formatter, getRtLogger } from '../dist/index.js';
+import { levelNumberOf, parseLine, readLinesBackward, readLogs } from '../dist/reader/index.js';
 
 const file = join(mkdtempSync(join(tmpdir(), 'rt-example-read-')), 'run.log');
 const handler = new FileHandler(file);
@@ -25,10 +23,9 @@ console.log('page 1 via nextBefore:', second.records.map((r) => r.message.split(
 const warnings = await readLogs(file, { level: 'WARNING', logger: 'RT.planner', pageSize: 3, page: 1 });
 console.log('planner warnings, page 1:', warnings.records.map((r) => r.message));
 
-for await (const entry of entriesBackward(file)) {
-  if (entry.levelno >= 40) { console.log('last error with its traceback:\n' + entry.raw); break; }
-}
+const [lastError] = (await readLogs(file, { level: 'ERROR', pageSize: 1 })).records;
+console.log('last error with its traceback:\n' + lastError.raw);
 for await (const { text } of readLinesBackward(file)) { console.log('last line:', text); break; }
 console.log(parseLine('{"timestamp":"2026-11-21T14:09:37.370Z","level":"INFO","logger":"RT","message":"hi"}', 0));
-console.log('WARNING is', levelNumberOf('WARNING'), '; keep errors:', compileFilter({ level: 'ERROR' })(first.records[0]));
+console.log('WARNING is', levelNumberOf('WARNING'));
 console.log(`${statSync(file).size} bytes; try: node dist/cli/rtlog.js ${file} -n 5 --level WARNING`);

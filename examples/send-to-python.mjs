@@ -2,7 +2,8 @@
 // collector first; records logged before it is up wait in a bounded buffer and are sent once
 // the connection succeeds.
 // npm run build && node examples/send-to-python.mjs
-import { SocketHandler, extra, getRtLogger } from '../dist/index.js';
+import { SocketHandler } from '../dist/interop/index.js';
+import { extra, getRtLogger } from '../dist/index.js';
 
 const handler = new SocketHandler('127.0.0.1', 9020, { maxBuffered: 1000, retryStart: 200 });
 const log = getRtLogger('ts-service');

@@ -1,7 +1,8 @@
 // One config file for both languages: run this and `python3 examples/python/shared_config.py`
 // from the repository root; both print the same console lines and append the same file lines.
 // npm run build && node examples/shared-config.mjs
-import { configureFromFile, getLogger } from '../dist/index.js';
+import { configureFromFile } from '../dist/interop/index.js';
+import { getLogger } from '../dist/index.js';
 
 configureFromFile(new URL('./logging.json', import.meta.url).pathname);
 getLogger('RT.worker-42').info('chunk %s of %d embedded', 'doc.txt', 3);

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { Handler } from '../../lib/core/handler.js';
 import { getLogger } from '../../lib/core/manager.js';
-import { resetLogging } from '../../lib/testing/reset.js';
+import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import type { LogRecord } from '../../lib/core/record.js';
 import { Formatter } from '../../lib/core/formatter.js';
 import { NullHandler } from '../../lib/core/null-handler.js';
 import { StreamHandler } from '../../lib/core/stream-handler.js';
 import { setRaiseExceptions } from '../../lib/core/logging-errors.js';
-import { captureStderr, RecordingHandler } from '../support/capture.js';
+import { captureStderr } from '../support/capture.js';
 
 afterEach(() => {
   setRaiseExceptions(true);
@@ -24,7 +24,7 @@ describe('Handler', () => {
   test('a handler drops records below its own level', () => {
     const logger = getLogger('h1');
     logger.setLevel('DEBUG');
-    const handler = new RecordingHandler('WARNING');
+    const handler = new MemoryHandler('WARNING');
     logger.addHandler(handler);
     logger.info('no');
     logger.error('yes');
@@ -34,8 +34,8 @@ describe('Handler', () => {
   test('a throwing handler never stops its siblings or the caller, and its failure is reported', async () => {
     const logger = getLogger('h2');
     logger.setLevel('INFO');
-    const before = new RecordingHandler();
-    const after = new RecordingHandler();
+    const before = new MemoryHandler();
+    const after = new MemoryHandler();
     logger.addHandler(before);
     logger.addHandler(new ThrowingHandler());
     logger.addHandler(after);
@@ -50,7 +50,13 @@ describe('Handler', () => {
   test('a format/argument mismatch is reported like Python and logging continues', async () => {
     const logger = getLogger('h3');
     logger.setLevel('INFO');
-    const handler = new RecordingHandler();
+    // Handler's own handleError (MemoryHandler keeps errors instead of reporting them).
+    const handler = new (class extends Handler {
+      lines: string[] = [];
+      emit(record: LogRecord): void {
+        this.lines.push(this.format(record));
+      }
+    })();
     logger.addHandler(handler);
     const text = await captureStderr(() => {
       logger.info('%s and %s', 'one');
@@ -81,7 +87,7 @@ describe('Handler', () => {
 
   test('a closed handler emits nothing', () => {
     const logger = getLogger('h6');
-    const handler = new RecordingHandler();
+    const handler = new MemoryHandler();
     logger.addHandler(handler);
     void handler.close();
     logger.error('late');
@@ -90,7 +96,7 @@ describe('Handler', () => {
 
   test('without a formatter, a handler renders the message alone', () => {
     const logger = getLogger('h7');
-    const handler = new RecordingHandler();
+    const handler = new MemoryHandler();
     logger.addHandler(handler);
     logger.error('plain %s', 'text');
     expect(handler.lines).toEqual(['plain text']);

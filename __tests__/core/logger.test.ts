@@ -1,19 +1,19 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { getLogger, manager } from '../../lib/core/manager.js';
 import { getRtLogger } from '../../lib/railtracks/rt-logger.js';
-import { resetLogging } from '../../lib/testing/reset.js';
+import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import { DEBUG, ERROR, INFO, WARNING } from '../../lib/core/levels.js';
 import { extra, LogRecord } from '../../lib/core/record.js';
 import { Filter } from '../../lib/core/filter.js';
 import { RequestCreationAction, RequestFailureAction } from '../../lib/railtracks/actions.js';
-import { captureStderr, RecordingHandler } from '../support/capture.js';
+import { captureStderr } from '../support/capture.js';
 
 afterEach(() => resetLogging());
 
 function recorded(name: string, level: number | string = DEBUG) {
   const logger = getLogger(name);
   logger.setLevel(level);
-  const handler = new RecordingHandler();
+  const handler = new MemoryHandler();
   logger.addHandler(handler);
   return { logger, handler };
 }

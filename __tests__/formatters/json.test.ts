@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import {
-  extra, getRtLogger, INFO, JsonFormatter, LogRecord, RequestCreationAction, resetLogging, WARNING, withSession,
-} from '../../lib/index.js';
-import { MemoryHandler } from '../support/memory-handler.js';
+import { extra, getRtLogger, INFO, JsonFormatter, LogRecord, RequestCreationAction, WARNING, withSession } from '../../lib/index.js';
+import { resetLogging, MemoryHandler } from '../../lib/testing/index.js';
 
 afterEach(() => resetLogging());
 

@@ -3,9 +3,10 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileHandler, Formatter, getRtLogger, resetLogging, WatchedFileHandler } from '../../lib/index.js';
+import { FileHandler, Formatter, getRtLogger, WatchedFileHandler } from '../../lib/index.js';
 import { setErrorSink } from '../../lib/core/logging-errors.js';
 import { firstMissing, readLines, removeTempDirs, tempDir } from '../support/temp-dir.js';
+import { resetLogging } from '../../lib/testing/index.js';
 
 let reports: string[] = [];
 beforeEach(() => {

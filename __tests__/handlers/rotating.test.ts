@@ -1,8 +1,9 @@
 import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Formatter, getRtLogger, resetLogging, RotatingFileHandler } from '../../lib/index.js';
+import { Formatter, getRtLogger, RotatingFileHandler } from '../../lib/index.js';
 import { readLines, removeTempDirs, tempDir } from '../support/temp-dir.js';
+import { resetLogging } from '../../lib/testing/index.js';
 
 afterEach(() => resetLogging());
 afterAll(removeTempDirs);

@@ -8,8 +8,7 @@ import { afterEach, expect, test } from '@jest/globals';
 import { LogRecordDatagramReceiver } from '../../lib/interop/datagram-receiver.js';
 import { LogRecordHttpReceiver } from '../../lib/interop/http-receiver.js';
 import { getLogger } from '../../lib/core/manager.js';
-import { resetLogging } from '../../lib/testing/reset.js';
-import { CaptureHandler } from '../support/awaitable-handler.js';
+import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import { describeWithPython, runPython } from '../support/python.js';
 
 const closers: Array<() => Promise<void>> = [];
@@ -42,7 +41,7 @@ describeWithPython('receivers for python3 DatagramHandler and HTTPHandler', () =
     const receiver = new LogRecordDatagramReceiver({ port: 0, onError: (e) => errors.push(e.message) });
     closers.push(() => receiver.close());
     const port = await receiver.listen();
-    const capture = new CaptureHandler();
+    const capture = new MemoryHandler();
     getLogger('RT.py').addHandler(capture);
     const junk = createSocket('udp4');
     await new Promise<void>((resolve) => junk.send(Buffer.from('\x00\x00\x00\x05cos\nsystem'), port, '127.0.0.1', () => resolve()));
@@ -63,7 +62,7 @@ describeWithPython('receivers for python3 DatagramHandler and HTTPHandler', () =
       const receiver = new LogRecordHttpReceiver({ port: 0, path: '/log', onError: () => {} });
       closers.push(() => receiver.close());
       const port = await receiver.listen();
-      const capture = new CaptureHandler();
+      const capture = new MemoryHandler();
       getLogger('RT.py').addHandler(capture);
       await runPython(`import logging, logging.handlers\nh = logging.handlers.HTTPHandler('127.0.0.1:${port}', '/log', method='${method}')\n${PY_RECORDS}`);
       await capture.until(3);

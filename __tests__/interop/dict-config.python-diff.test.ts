@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, expect, test } from '@jest/globals';
 import { configure } from '../../lib/interop/dict-config.js';
-import { resetLogging } from '../../lib/testing/reset.js';
+import { resetLogging } from '../../lib/testing/index.js';
 import { describeWithPython } from '../support/python.js';
 
 const CONFIG = {

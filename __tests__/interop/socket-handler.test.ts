@@ -12,8 +12,7 @@ import { SocketHandler } from '../../lib/interop/socket-handler.js';
 import { setClock } from '../../lib/core/clock.js';
 import { extra } from '../../lib/core/record.js';
 import { getLogger } from '../../lib/core/manager.js';
-import { resetLogging } from '../../lib/testing/reset.js';
-import { RecordingHandler } from '../support/capture.js';
+import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import { describeWithPython } from '../support/python.js';
 
 const LAYOUT = '%(asctime)s %(levelname)-8s %(name)s: %(message)s [user=%(user)s]';
@@ -83,7 +82,7 @@ describeWithPython('SocketHandler to a python3 cookbook receiver', () => {
     const receiver = startReceiver(0, 3);
     const handler = new SocketHandler('127.0.0.1', await receiver.port);
     handlers.push(handler);
-    const local = new RecordingHandler();
+    const local = new MemoryHandler();
     local.setFormatter(new Formatter(LAYOUT));
     const log = getLogger('RT.ts.service');
     log.setLevel('DEBUG');

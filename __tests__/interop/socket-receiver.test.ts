@@ -10,19 +10,18 @@ import { Formatter } from '../../lib/core/formatter.js';
 import { LogRecordSocketReceiver } from '../../lib/interop/socket-receiver.js';
 import { framePickle } from '../../lib/interop/pickle-encoder.js';
 import { getLogger } from '../../lib/core/manager.js';
-import { resetLogging } from '../../lib/testing/reset.js';
-import { CaptureHandler } from '../support/awaitable-handler.js';
+import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import { describeWithPython, runPython } from '../support/python.js';
 
 const LAYOUT = '%(asctime)s.%(msecs)03d %(levelname)-8s %(name)s [%(process)d/%(thread)d %(funcName)s:%(lineno)d] %(message)s user=%(user)s';
 
 let receiver: LogRecordSocketReceiver;
-let capture: CaptureHandler;
+let capture: MemoryHandler;
 const errors: string[] = [];
 
 beforeEach(async () => {
   errors.length = 0;
-  capture = new CaptureHandler();
+  capture = new MemoryHandler();
   capture.setFormatter(new Formatter(LAYOUT));
   getLogger('RT.py').addHandler(capture);
   receiver = new LogRecordSocketReceiver({ port: 0, maxFrameBytes: 64 * 1024, onError: (e) => errors.push(e.message) });

@@ -7,7 +7,7 @@ import { Handler } from '../../lib/core/handler.js';
 import type { LogRecord } from '../../lib/core/record.js';
 
 /** Keeps every record it is handed. */
-class RecordingHandler extends Handler {
+class MemoryHandler extends Handler {
   records: LogRecord[] = [];
   emit(record: LogRecord): void {
     this.records.push(record);
@@ -15,13 +15,13 @@ class RecordingHandler extends Handler {
 }
 
 let logger: Logger;
-let handler: RecordingHandler;
+let handler: MemoryHandler;
 
 beforeEach(() => {
   logger = getRtLogger('profiling-instrument-test');
   logger.setLevel('DEBUG');
   logger.propagate = false; // keep the records to our handler, off the console
-  handler = new RecordingHandler();
+  handler = new MemoryHandler();
   logger.addHandler(handler);
 });
 
@@ -120,7 +120,7 @@ describe('instrument default logger', () => {
   it('logs through the RT logger when none is given', () => {
     const rt = getRtLogger();
     const saved = { level: rt.level, propagate: rt.propagate };
-    const rootHandler = new RecordingHandler();
+    const rootHandler = new MemoryHandler();
     rt.setLevel('INFO');
     rt.addHandler(rootHandler);
     try {

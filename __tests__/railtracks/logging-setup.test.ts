@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { ExecutorConfig } from '../../lib/railtracks/config.js';
 import { detachLoggingHandlers, enableLogging, flush, getConfig, setConfig } from '../../lib/railtracks/logging-setup.js';
 import { getRtLogger } from '../../lib/railtracks/rt-logger.js';
-import { resetLogging } from '../../lib/testing/reset.js';
+import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import { getLogger } from '../../lib/core/manager.js';
 import type { LoggingSetting } from '../../lib/railtracks/logging-settings.js';
-import { captureStderr, RecordingHandler } from '../support/capture.js';
+import { captureStderr } from '../support/capture.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 
 const workDir = tempDir('setup');
@@ -76,7 +76,7 @@ describe('setConfig', () => {
   });
 
   test('under NONE, a handler the user attached keeps receiving records', async () => {
-    const mine = new RecordingHandler();
+    const mine = new MemoryHandler();
     getRtLogger().addHandler(mine);
     setConfig(new ExecutorConfig({ loggingSetting: 'NONE' }));
     await captureStderr(() => getRtLogger('x').warning('for me'));
@@ -98,7 +98,7 @@ describe('setConfig', () => {
   });
 
   test('a handler the user attached survives setConfig and detachLoggingHandlers', async () => {
-    const mine = new RecordingHandler();
+    const mine = new MemoryHandler();
     getRtLogger().addHandler(mine);
     setConfig(new ExecutorConfig());
     setConfig(new ExecutorConfig({ loggingSetting: 'QUIET' }));

@@ -5,10 +5,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ExecutorConfig } from '../../lib/railtracks/config.js';
 import { flush, setConfig } from '../../lib/railtracks/logging-setup.js';
 import { getRtLogger } from '../../lib/railtracks/rt-logger.js';
-import { resetLogging } from '../../lib/testing/reset.js';
+import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import { getSessionId, withSession } from '../../lib/railtracks/session.js';
 import { DEBUG } from '../../lib/core/levels.js';
-import { captureStderr, RecordingHandler } from '../support/capture.js';
+import { captureStderr } from '../support/capture.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 
 const workDir = tempDir('session');
@@ -18,7 +18,7 @@ afterAll(removeTempDirs);
 describe('withSession', () => {
   test('records inside carry the session id and the run identifier; outside they carry none', async () => {
     setConfig(new ExecutorConfig({ loggingSetting: 'NONE' }));
-    const mine = new RecordingHandler();
+    const mine = new MemoryHandler();
     getRtLogger().addHandler(mine);
     let inside: string | undefined;
     await withSession(new ExecutorConfig({ loggingSetting: 'REGULAR', runIdentifier: 'run-9' }), async () => {
@@ -29,7 +29,7 @@ describe('withSession', () => {
     getRtLogger().info('out');
     expect(inside).toMatch(/^[0-9a-f-]{36}$/);
     expect(getSessionId()).toBeUndefined();
-    expect(mine.records.map((r) => [r.msg, r.sessionId, r.runId])).toEqual([
+    expect(mine.records.map((r) => [r.msg, r.field('sessionId'), r.field('runId')])).toEqual([
       ['in', inside, 'run-9'],
       ['out', undefined, undefined],
     ]);

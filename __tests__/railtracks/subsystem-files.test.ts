@@ -1,9 +1,9 @@
 import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { attachSubsystemFiles, getRtLogger, JsonFormatter, resetLogging } from '../../lib/index.js';
-import { MemoryHandler } from '../support/memory-handler.js';
+import { attachSubsystemFiles, getRtLogger, JsonFormatter } from '../../lib/index.js';
 import { readLines, removeTempDirs, tempDir } from '../support/temp-dir.js';
+import { resetLogging, MemoryHandler } from '../../lib/testing/index.js';
 
 afterEach(() => resetLogging());
 afterAll(removeTempDirs);

@@ -2,10 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  extra, FILE_FORMAT, FileHandler, Formatter, getRtLogger, JsonFormatter, readLinesBackward, readLogs, resetLogging, setClock,
-} from '../../lib/index.js';
+import { extra, FILE_FORMAT, FileHandler, Formatter, getRtLogger, JsonFormatter, setClock } from '../../lib/index.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
+import { readLinesBackward, readLogs } from '../../lib/reader/index.js';
+import { resetLogging } from '../../lib/testing/index.js';
 
 afterEach(async () => {
   setClock();
@@ -140,7 +140,7 @@ describe('readLogs on a file of several hundred MB', () => {
       expect(scanned).toBeLessThanOrEqual(128 * 1024);
 
       // A filter that matches one record reads all 300 MiB; a 48 MiB heap proves it streams.
-      const script = `import { readLogs } from ${JSON.stringify(new URL('../../dist/index.js', import.meta.url).href)};
+      const script = `import { readLogs } from ${JSON.stringify(new URL('../../dist/reader/index.js', import.meta.url).href)};
         const page = await readLogs(${JSON.stringify(file)}, { level: 'CRITICAL' });
         console.log(JSON.stringify(page.records.map((r) => r.message)));`;
       const child = spawnSync(process.execPath, ['--max-old-space-size=48', '--input-type=module', '-e', script], { encoding: 'utf8' });

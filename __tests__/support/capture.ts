@@ -1,16 +1,3 @@
-import { Handler } from '../../lib/core/handler.js';
-import type { LogRecord } from '../../lib/core/record.js';
-
-/** A handler that keeps every record it is given, and the formatted text. */
-export class RecordingHandler extends Handler {
-  records: LogRecord[] = [];
-  lines: string[] = [];
-  emit(record: LogRecord): void {
-    this.records.push(record);
-    this.lines.push(this.format(record));
-  }
-}
-
 /** Collect what is written to process.stderr while `fn` runs (sync or async). */
 export async function captureStderr(fn: () => unknown): Promise<string> {
   const original = process.stderr.write;

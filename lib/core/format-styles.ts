@@ -37,7 +37,7 @@ function lookup(record: LogRecord, key: string, defaults: Readonly<Record<string
   const value = record.field(key);
   if (value !== undefined) return value;
   if (defaults !== undefined && Object.hasOwn(defaults, key)) return defaults[key];
-  if (key in record || (record.extra !== undefined && Object.hasOwn(record.extra, key))) return value;
+  if (record.hasField(key)) return value;
   throw new FieldNotFoundError(stringRepr(key));
 }
 
@@ -59,6 +59,7 @@ function recordDict(record: LogRecord, defaults: Readonly<Record<string, unknown
   for (const key of RECORD_KEYS) out[key] = (record as unknown as Record<string, unknown>)[key];
   if (record.message !== undefined) out.message = record.message;
   if (record.asctime !== undefined) out.asctime = record.asctime;
+  if (record.scope !== undefined) Object.assign(out, record.scope.fields);
   Object.assign(out, record.extra);
   return out;
 }

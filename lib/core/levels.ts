@@ -20,7 +20,7 @@ export type LevelAlias = 'WARN' | 'FATAL';
  */
 export type Level = number | LevelName | LevelAlias | (string & {});
 
-const nameToLevel = new Map<string, number>([
+const STANDARD: ReadonlyMap<string, number> = new Map([
   ['CRITICAL', CRITICAL],
   ['FATAL', CRITICAL],
   ['ERROR', ERROR],
@@ -30,8 +30,7 @@ const nameToLevel = new Map<string, number>([
   ['DEBUG', DEBUG],
   ['NOTSET', NOTSET],
 ]);
-
-const levelToName = new Map<number, string>([
+const STANDARD_NAMES: ReadonlyMap<number, string> = new Map([
   [CRITICAL, 'CRITICAL'],
   [ERROR, 'ERROR'],
   [WARNING, 'WARNING'],
@@ -39,6 +38,9 @@ const levelToName = new Map<number, string>([
   [DEBUG, 'DEBUG'],
   [NOTSET, 'NOTSET'],
 ]);
+
+const nameToLevel = new Map<string, number>(STANDARD);
+const levelToName = new Map<number, string>(STANDARD_NAMES);
 
 /**
  * The name of a level number, or Python's `Level N` for numbers without one.
@@ -55,6 +57,18 @@ export function getLevelName(level: number): string {
 export function addLevelName(level: number, name: string): void {
   levelToName.set(level, name);
   nameToLevel.set(name, level);
+  levelChangeListeners.forEach((listener) => listener());
+}
+
+/**
+ * Forget every name added by {@link addLevelName}: back to Python's standard table.
+ * @internal for resetLogging
+ */
+export function resetLevelNames(): void {
+  for (const [name, level] of [...nameToLevel]) if (!STANDARD.has(name) || STANDARD.get(name) !== level) nameToLevel.delete(name);
+  for (const [name, level] of STANDARD) nameToLevel.set(name, level);
+  levelToName.clear();
+  for (const level of [CRITICAL, ERROR, WARNING, INFO, DEBUG, NOTSET]) levelToName.set(level, STANDARD_NAMES.get(level)!);
   levelChangeListeners.forEach((listener) => listener());
 }
 

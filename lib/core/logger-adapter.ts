@@ -1,5 +1,6 @@
 import { CRITICAL, DEBUG, ERROR, INFO, WARNING, toLevelNumber, type Level } from './levels.js';
-import { disabledLogMethod, type Logger, type LogMethod } from './logger.js';
+import { disabledLogMethod } from './disabled-log-method.js';
+import type { Logger, LogMethod } from './logger.js';
 
 /**
  * A logger with fields bound to every record it makes (Python's `LoggerAdapter` with

@@ -4,12 +4,13 @@ import type { Handler } from './handler.js';
 import { reportLoggingError } from './logging-errors.js';
 import { CRITICAL, DEBUG, ERROR, INFO, NOTSET, WARNING, toLevelNumber, type Level } from './levels.js';
 import { Extra, LogRecord, isInstance } from './record.js';
-import { currentScope, sessionAdmits, sessionFloor } from './scope.js';
+import { currentScope, scopeAdmits, scopeFloor } from './scope.js';
+import { StructuredMessage } from './structured-message.js';
 import { countPercentArgs } from '../python/percent-args.js';
-import { RTAction } from '../railtracks/actions.js';
+import { disabledLogMethod } from './disabled-log-method.js';
 import { LoggerAdapter } from './logger-adapter.js';
 
-/** A log method: a message (string, any value, or an `RTAction`) then `%` arguments. */
+/** A log method: a message (string, any value, or a `StructuredMessage`) then `%` arguments. */
 export type LogMethod = (msg: unknown, ...args: unknown[]) => void;
 
 /** What a Logger needs from the registry that owns it. */
@@ -22,12 +23,6 @@ export interface LoggerHost {
   levelsChanged(): void;
 }
 
-/**
- * The one method every disabled level points at. Exported so wrappers (LoggerAdapter) can hand
- * it out too and keep a disabled call free.
- * @internal
- */
-export function disabledLogMethod(): void {}
 const noop: LogMethod = disabledLogMethod;
 
 /**
@@ -54,8 +49,8 @@ export class Logger extends Filterer {
   #host: LoggerHost;
   /** The lowest level that passes: effective level, `disable()` and `disabled` folded in. */
   #threshold = WARNING;
-  /** True when the level comes from the RT root, so a session may lower it for its scope. */
-  #sessionScoped = false;
+  /** True when the level comes from the scoped root, so a scope may lower it (see core/scope.ts). */
+  #scoped = false;
 
   debug: LogMethod = noop;
   info: LogMethod = noop;
@@ -100,20 +95,20 @@ export class Logger extends Filterer {
   /** Whether a call at `level` would create a record here (in the caller's session, if any). */
   isEnabledFor(level: number): boolean {
     if (level >= this.#threshold) return true;
-    return this.#sessionScoped && level >= sessionFloor && level > this.#host.disableLevel && !this.disabled
-      && sessionAdmits(level);
+    return this.#scoped && level >= scopeFloor && level > this.#host.disableLevel && !this.disabled
+      && scopeAdmits(level);
   }
 
   /**
    * Recompute the cached threshold and swap each level method between the real one and a
-   * no-op. Called by the registry whenever any level, `disable()` or the session floor changes.
+   * no-op. Called by the registry whenever any level, `disable()` or the scope floor changes.
    * @internal
    */
-  refreshLevelCache(rtRoot: Logger | undefined): void {
+  refreshLevelCache(scopedRoot: Logger | undefined): void {
     const effective = this.getEffectiveLevel();
     this.#threshold = this.disabled ? Infinity : Math.max(effective, this.#host.disableLevel + 1);
-    this.#sessionScoped = rtRoot !== undefined && this.#levelComesFrom(rtRoot);
-    const floor = this.#sessionScoped ? Math.max(sessionFloor, this.#host.disableLevel + 1) : Infinity;
+    this.#scoped = scopedRoot !== undefined && this.#levelComesFrom(scopedRoot);
+    const floor = this.#scoped ? Math.max(scopeFloor, this.#host.disableLevel + 1) : Infinity;
     const reachable = (level: number) => !this.disabled && (level >= this.#threshold || level >= floor);
     const proto = Logger.prototype;
     this.debug = reachable(DEBUG) ? proto.logDebug : noop;
@@ -124,10 +119,10 @@ export class Logger extends Filterer {
     this.critical = this.fatal = reachable(CRITICAL) ? proto.logCritical : noop;
   }
 
-  #levelComesFrom(rtRoot: Logger): boolean {
+  #levelComesFrom(scopedRoot: Logger): boolean {
     let logger: Logger | undefined = this;
     while (logger !== undefined) {
-      if (logger === rtRoot) return true;
+      if (logger === scopedRoot) return true;
       if (logger.#level !== NOTSET) return false;
       logger = logger.parent;
     }
@@ -186,9 +181,9 @@ export class Logger extends Filterer {
         fields = fields === undefined ? given : { ...fields, ...given };
         n--;
       }
-      let action: RTAction | undefined;
-      if (isInstance(msg, RTAction)) {
-        action = msg as RTAction;
+      let action: StructuredMessage | undefined;
+      if (isInstance(msg, StructuredMessage)) {
+        action = msg as StructuredMessage;
         msg = action.toLoggingMsg();
       }
       if (n > 0 && isInstance(args[n - 1], Error)) {
@@ -197,12 +192,15 @@ export class Logger extends Filterer {
           n--;
         }
       }
-      if (exc === undefined && isException && action !== undefined) exc = actionError(action);
+      if (exc === undefined && isException && action !== undefined) {
+        const carried = action.exception;
+        if (carried instanceof Error) exc = carried;
+      }
       const record = new LogRecord(this.name, level, msg, n === args.length ? args : args.slice(0, n), exc, fields);
       if (callSitesWanted()) fillCallSite(record);
       if (action !== undefined) record.action = action;
       const scope = currentScope();
-      if (scope !== undefined) record.session = scope;
+      if (scope !== undefined) record.scope = scope;
       this.handle(record);
     } catch (err) {
       reportLoggingError(this, err, { msg, args });
@@ -273,9 +271,4 @@ export class Logger extends Filterer {
   toString(): string {
     return `<Logger ${this.name} (${this.getEffectiveLevel()})>`;
   }
-}
-
-function actionError(action: RTAction): Error | undefined {
-  const err = (action as unknown as { exception?: unknown }).exception;
-  return err instanceof Error ? err : undefined;
 }

@@ -2,10 +2,7 @@ import type { Handler } from './handler.js';
 import { StreamHandler } from './stream-handler.js';
 import { NOTSET, WARNING, onLevelTableChange, toLevelNumber, type Level } from './levels.js';
 import { Logger, type LoggerHost } from './logger.js';
-import { onSessionFloorChange } from './scope.js';
-
-/** The name of the Railtracks logger every `getRtLogger` name hangs under. */
-export const RT_LOGGER_NAME = 'RT';
+import { getScopedRootName, onScopeLevelsChange } from './scope.js';
 
 /** Stands in for a logger that does not exist yet but has descendants (Python's PlaceHolder). */
 class PlaceHolder {
@@ -45,7 +42,7 @@ export class Manager implements LoggerHost {
     this.#loggers.set(name, logger);
     if (existing instanceof PlaceHolder) this.#fixupChildren(existing, logger);
     this.#fixupParents(logger);
-    logger.refreshLevelCache(this.#rtRoot());
+    logger.refreshLevelCache(this.#scopedRoot());
     return logger;
   }
 
@@ -79,9 +76,10 @@ export class Manager implements LoggerHost {
     }
   }
 
-  #rtRoot(): Logger | undefined {
-    const rt = this.#loggers.get(RT_LOGGER_NAME);
-    return rt instanceof Logger ? rt : undefined;
+  #scopedRoot(): Logger | undefined {
+    const name = getScopedRootName();
+    const found = name === undefined ? undefined : this.#loggers.get(name);
+    return found instanceof Logger ? found : undefined;
   }
 
   /** Every logger created so far, root first. */
@@ -93,7 +91,7 @@ export class Manager implements LoggerHost {
 
   /** Recompute every cached level check; levels change rarely, records arrive constantly. */
   levelsChanged(): void {
-    const rt = this.#rtRoot();
+    const rt = this.#scopedRoot();
     for (const logger of this.loggers()) logger.refreshLevelCache(rt);
   }
 
@@ -125,7 +123,7 @@ export class Manager implements LoggerHost {
 /** The process-wide registry. */
 export const manager = new Manager();
 onLevelTableChange(() => manager.levelsChanged());
-onSessionFloorChange(() => manager.levelsChanged());
+onScopeLevelsChange(() => manager.levelsChanged());
 
 /**
  * The logger with this dotted name (Python's `logging.getLogger`); the root logger for `''`.

@@ -1,5 +1,6 @@
 import { isMainThread, threadId } from 'node:worker_threads';
 import { loadTimeMs, nowMs } from './clock.js';
+import type { LogScope } from './scope.js';
 import { getLevelName } from './levels.js';
 import { percentFormat } from '../python/percent.js';
 import { pyStr } from '../python/repr.js';
@@ -19,12 +20,6 @@ export class Extra {
 /** @see Extra */
 export function extra(fields: Record<string, unknown>): Extra {
   return new Extra(fields);
-}
-
-/** The session a record was logged in; set by `withSession`. */
-export interface RecordSession {
-  readonly id: string;
-  readonly runId: string | undefined;
 }
 
 /**
@@ -50,10 +45,10 @@ export class LogRecord {
   exc_info: Error | undefined;
   /** Structured fields from {@link extra}, a bound logger, or a remote peer. */
   extra: Record<string, unknown> | undefined;
-  /** The request-lifecycle action this record was made from, for structured handlers. */
+  /** The structured message (e.g. a Railtracks action) this record was made from, for structured outputs. */
   action: unknown;
-  /** The session this record belongs to, when logged inside `withSession`. */
-  session: RecordSession | undefined;
+  /** The scope the record was made in (a Railtracks session, …); its fields read as record fields. */
+  scope: LogScope | undefined;
   /** Set by a Formatter: the result of getMessage(). */
   message: string | undefined;
   /** Set by a Formatter that uses the time. */
@@ -96,7 +91,7 @@ export class LogRecord {
     this.exc_info = exc;
     this.extra = extraFields;
     this.action = undefined;
-    this.session = undefined;
+    this.scope = undefined;
     this.message = undefined;
     this.asctime = undefined;
   }
@@ -117,15 +112,6 @@ export class LogRecord {
     return (ms / 1000).toFixed(3);
   }
 
-  /** Python-style alias so `%(sessionId)s` and JSON output can read the id directly. */
-  get sessionId(): string | undefined {
-    return this.session?.id;
-  }
-
-  get runId(): string | undefined {
-    return this.session?.runId;
-  }
-
   /**
    * `str(msg) % args`, exactly as Python's `LogRecord.getMessage`. Throws on a format/argument
    * mismatch; handlers catch that and report it through `handleError`.
@@ -143,13 +129,24 @@ export class LogRecord {
     return out;
   }
 
-  /** The value a format field `%(key)s` reads: a record attribute, else a structured field. */
+  /**
+   * The value a format field `%(key)s` reads: a record attribute, else a structured field
+   * (`extra`), else a field of the scope the record was made in.
+   */
   field(key: string): unknown {
     // Read first: the layout's fields are almost always present, and a keyed read is cheaper
     // than an `in` test followed by the same read. `in` only decides for undefined values.
     const value = (this as unknown as Record<string, unknown>)[key];
     if (value !== undefined || key in this) return value;
-    return this.extra?.[key];
+    const extra = this.extra;
+    if (extra !== undefined && Object.hasOwn(extra, key)) return extra[key];
+    return this.scope?.fields[key];
+  }
+
+  /** Whether {@link field} finds `key` at all (a present field may hold undefined). */
+  hasField(key: string): boolean {
+    return key in this || (this.extra !== undefined && Object.hasOwn(this.extra, key))
+      || (this.scope !== undefined && Object.hasOwn(this.scope.fields, key));
   }
 }
 
@@ -214,7 +211,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 // Attributes a dict from another process may set directly; anything else (including the
-// derived `relative_seconds`, `sessionId`, `runId`) is kept as a structured field.
+// derived `relative_seconds`) is kept as a structured field.
 const RECORD_ATTRIBUTES = new Set([
   'name', 'msg', 'args', 'levelno', 'levelname', 'created', 'msecs', 'relativeCreated',
   'pathname', 'filename', 'module', 'lineno', 'funcName', 'stack_info', 'exc_text',

@@ -1,44 +1,68 @@
+/**
+ * The scope hook: a region of (async) code whose records carry extra fields and may be shown
+ * below the configured level. The core knows nothing of what a scope means; the Railtracks
+ * layer builds its sessions on it (`withSession`), and other layers may build their own.
+ *
+ * Level rule: a logger whose level is inherited from the *scoped root* (set by the layer that
+ * owns scopes, e.g. `RT`) admits a record below its own level when the caller's scope has a
+ * lower threshold. Kept apart from the logger so the hot path reads two module variables.
+ */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RecordSession } from './record.js';
 
-/**
- * What a running `withSession` scope carries. Kept apart from `session.ts` (which builds
- * handlers and configs) so that the logger's hot path can read it without import cycles.
- */
-export interface SessionScope extends RecordSession {
-  /** The lowest level any output of this session shows; RT loggers admit records from here. */
+/** What a running scope carries. */
+export interface LogScope {
+  /** The lowest level any output of this scope shows; loggers under the scoped root admit from here. */
   readonly threshold: number;
+  /** Fields every record made inside carries: read by formats (`%(key)s`), JSON lines and the wire. */
+  readonly fields: Readonly<Record<string, unknown>>;
 }
 
-/** @internal */
-export const sessionStorage = new AsyncLocalStorage<SessionScope>();
+const storage = new AsyncLocalStorage<LogScope>();
 
 /**
- * The lowest threshold among sessions alive right now (Infinity when none). A logger whose
- * level comes from the RT root only asks the async context when a call is below its own
- * threshold and at or above this floor, so code outside sessions pays nothing.
+ * The lowest threshold among scopes alive right now (Infinity when none). A logger whose
+ * level comes from the scoped root only asks the async context when a call is below its own
+ * threshold and at or above this floor, so code outside scopes pays nothing.
  */
-export let sessionFloor = Infinity;
-/** True once any session has run, so records only look up the async context when it can matter. */
-export let sessionsUsed = false;
+export let scopeFloor = Infinity;
+/** True once any scope has run, so records only look up the async context when it can matter. */
+let scopesUsed = false;
+/** The name of the logger whose inheriting descendants a scope may open up (none by default). */
+let scopedRootName: string | undefined;
 
-const live = new Map<SessionScope, number>();
-const floorListeners: Array<() => void> = [];
+const live = new Map<LogScope, number>();
+const listeners: Array<() => void> = [];
 
-/** @internal called by the manager to refresh cached logger methods when the floor moves. */
-export function onSessionFloorChange(listener: () => void): void {
-  floorListeners.push(listener);
+/**
+ * Called when the floor or the scoped root changes, so cached level checks are recomputed.
+ * @internal
+ */
+export function onScopeLevelsChange(listener: () => void): void {
+  listeners.push(listener);
 }
 
-/** @internal */
-export function enterScope(scope: SessionScope): void {
-  sessionsUsed = true;
+/** @internal the name set by {@link setScopedRoot}. */
+export function getScopedRootName(): string | undefined {
+  return scopedRootName;
+}
+
+/**
+ * Name the logger below which scopes may lower levels (the Railtracks layer names `RT`).
+ * @internal
+ */
+export function setScopedRoot(name: string | undefined): void {
+  if (scopedRootName === name) return;
+  scopedRootName = name;
+  listeners.forEach((listener) => listener());
+}
+
+function enter(scope: LogScope): void {
+  scopesUsed = true;
   live.set(scope, (live.get(scope) ?? 0) + 1);
   recomputeFloor();
 }
 
-/** @internal */
-export function leaveScope(scope: SessionScope): void {
+function leave(scope: LogScope): void {
   const n = (live.get(scope) ?? 1) - 1;
   if (n <= 0) live.delete(scope);
   else live.set(scope, n);
@@ -48,27 +72,53 @@ export function leaveScope(scope: SessionScope): void {
 function recomputeFloor(): void {
   let floor = Infinity;
   for (const scope of live.keys()) floor = Math.min(floor, scope.threshold);
-  if (floor !== sessionFloor) {
-    sessionFloor = floor;
-    floorListeners.forEach((listener) => listener());
+  if (floor !== scopeFloor) {
+    scopeFloor = floor;
+    listeners.forEach((listener) => listener());
   }
 }
 
-/** Whether the session the caller runs in admits `level`. */
-export function sessionAdmits(level: number): boolean {
-  const scope = sessionStorage.getStore();
-  return scope !== undefined && level >= scope.threshold;
+/**
+ * Run `fn` (sync or async) inside `scope`; `onEnd` runs once when `fn` returns, throws, or its
+ * promise settles. The result (or the promise) is passed through.
+ * @internal
+ */
+export function runInScope<T>(scope: LogScope, fn: () => T, onEnd: () => void): T {
+  enter(scope);
+  const end = (): void => {
+    leave(scope);
+    onEnd();
+  };
+  let result: T;
+  try {
+    result = storage.run(scope, fn);
+  } catch (err) {
+    end();
+    throw err;
+  }
+  if (result !== null && typeof result === 'object' && typeof (result as { then?: unknown }).then === 'function') {
+    return (result as unknown as Promise<unknown>).finally(end) as T;
+  }
+  end();
+  return result;
 }
 
 /**
- * The id of the session the caller runs in, or undefined outside `withSession`.
- * @example withSession(cfg, () => getSessionId()) // '3f0c…'
+ * Forget every scope still alive (a test that left one running): the floor goes back to none.
+ * Code still running inside such a scope keeps its fields. @internal for resetLogging
  */
-export function getSessionId(): string | undefined {
-  return sessionStorage.getStore()?.id;
+export function resetScopes(): void {
+  live.clear();
+  recomputeFloor();
+}
+
+/** Whether the scope the caller runs in admits `level`. */
+export function scopeAdmits(level: number): boolean {
+  const scope = storage.getStore();
+  return scope !== undefined && level >= scope.threshold;
 }
 
 /** The scope the caller runs in, for stamping records. */
-export function currentScope(): SessionScope | undefined {
-  return sessionsUsed ? sessionStorage.getStore() : undefined;
+export function currentScope(): LogScope | undefined {
+  return scopesUsed ? storage.getStore() : undefined;
 }

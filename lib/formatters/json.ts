@@ -83,10 +83,10 @@ export class JsonFormatter extends Formatter {
     let line = this.#header(record);
     line += this.#message(record);
     line += this.#constantFields;
-    const session = record.session;
-    if (session !== undefined) {
-      line += json.field('sessionId', session.id);
-      line += json.field('runId', session.runId);
+    const scope = record.scope;
+    if (scope !== undefined) {
+      const fields = scope.fields;
+      for (const key in fields) line += json.field(key, fields[key]);
     }
     if (record.action !== undefined) line += json.field('action', record.action);
     line += this.#extra(record.extra);

@@ -24,9 +24,9 @@ export function recordToDict(record: LogRecord, formatter: Formatter): Record<st
   if (record.extra !== undefined) {
     for (const key of Object.keys(record.extra)) if (!(key in dict)) dict[key] = record.extra[key];
   }
-  if (record.session !== undefined) {
-    dict.sessionId ??= record.session.id;
-    if (record.session.runId !== undefined) dict.runId ??= record.session.runId;
+  if (record.scope !== undefined) {
+    const fields = record.scope.fields;
+    for (const key of Object.keys(fields)) if (dict[key] === undefined && fields[key] !== undefined) dict[key] = fields[key];
   }
   return dict;
 }

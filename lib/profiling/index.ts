@@ -1,4 +1,8 @@
-// Public surface of the profiling layer; lib/index.ts re-exports from here.
+/**
+ * `railtracks-observability/profiling`: stamps, stamp managers (one thread or shared across
+ * worker threads), their Python-compatible data, and timelines. Imports nothing of logging;
+ * `instrument`/`timed`, which join the two, are in the root entry.
+ */
 export { Stamp, stampClock } from './stamp.js';
 export type { EncodedStamp } from './stamp.js';
 export { StampManager } from './stamp-manager.js';
@@ -11,7 +15,5 @@ export { toHtmlTimeline } from './html-timeline.js';
 export type { HtmlTimelineOptions } from './html-timeline.js';
 export { buildTimeline } from './timeline-model.js';
 export type { StampSource, Timeline, TimelineLane, TimelineSlice } from './timeline-model.js';
-export { instrument, timed } from '../railtracks/instrument.js';
-export type { InstrumentLogger, InstrumentOptions, InstrumentStamps } from '../railtracks/instrument.js';
 export { SharedStampManager } from './shared-stamp-manager.js';
 export type { SharedStampHandle, SharedStampOptions } from './shared-stamp-manager.js';

@@ -1,3 +1,4 @@
+import { StructuredMessage } from '../core/structured-message.js';
 import { pyStr } from '../python/repr.js';
 
 /** The request-lifecycle actions Railtracks logs, by their keyword. */
@@ -9,16 +10,8 @@ export type ActionKind = 'CREATED' | 'DONE' | 'FAILED';
  * handlers (JSON lines, collectors) keep its fields.
  * @example getRtLogger().info(new RequestSuccessAction('Chunker', ['a', 'b'])) // "Chunker DONE"
  */
-export abstract class RTAction {
+export abstract class RTAction extends StructuredMessage {
   abstract readonly kind: ActionKind;
-  /** The one-line message Railtracks prints for this action. */
-  abstract toLoggingMsg(): string;
-  /** The fields a structured formatter writes. */
-  abstract toJSON(): Record<string, unknown>;
-
-  toString(): string {
-    return this.toLoggingMsg();
-  }
 }
 
 /**

@@ -8,13 +8,14 @@ import { parseLoggingSetting, type LoggingSetting } from './logging-settings.js'
 import { manager } from '../core/manager.js';
 import type { LogRecord } from '../core/record.js';
 import { getRtLogger } from './rt-logger.js';
+import { isInSession } from './session.js';
 
 let current: ExecutorConfig | undefined;
 /** Handlers this module installed on the RT logger; the only ones it ever removes. */
 let installed: Handler[] = [];
 
 // Global outputs leave records made inside a session to that session's own outputs.
-const outsideSessions = (record: LogRecord): boolean => record.session === undefined;
+const outsideSessions = (record: LogRecord): boolean => !isInSession(record);
 
 /**
  * Apply a configuration to the RT logger tree. Idempotent: calling it again replaces only the

@@ -1,5 +1,12 @@
 import type { Logger } from '../core/logger.js';
-import { RT_LOGGER_NAME, getLogger } from '../core/manager.js';
+import { getLogger } from '../core/manager.js';
+import { setScopedRoot } from '../core/scope.js';
+
+/** The name of the Railtracks logger every `getRtLogger` name hangs under. */
+export const RT_LOGGER_NAME = 'RT';
+
+// Sessions (this layer's scopes) open up the levels of loggers that inherit from RT.
+setScopedRoot(RT_LOGGER_NAME);
 
 /**
  * The Railtracks logger (`RT`), or `RT.<name>` for a subsystem. The same instance every time.

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { LogRecord } from '../core/record.js';
+import { currentScope, runInScope, type LogScope } from '../core/scope.js';
 import { ExecutorConfig, type ExecutorConfigOptions } from './config.js';
 import { buildConfigOutputs } from './config-outputs.js';
-import type { LogRecord } from '../core/record.js';
 import { getRtLogger } from './rt-logger.js';
-import { enterScope, leaveScope, sessionStorage, type SessionScope } from '../core/scope.js';
 
-export { getSessionId } from '../core/scope.js';
+/** A session is a scope of the core's scope hook, told apart from other scopes by this brand. */
+const sessions = new WeakSet<LogScope>();
+
+/** Whether a record was made inside some `withSession`. @internal */
+export function isInSession(record: LogRecord): boolean {
+  return record.scope !== undefined && sessions.has(record.scope);
+}
 
 /**
  * Run `fn` (sync or async) as a session with its own configuration. Records logged inside —
@@ -20,31 +26,26 @@ export { getSessionId } from '../core/scope.js';
  */
 export function withSession<T>(config: ExecutorConfig | ExecutorConfigOptions, fn: () => T): T {
   const cfg = config instanceof ExecutorConfig ? config : new ExecutorConfig(config);
-  const id = randomUUID();
-  let scope: SessionScope | undefined;
-  const own = (record: LogRecord): boolean => record.session === scope;
+  let scope: LogScope | undefined;
+  const own = (record: LogRecord): boolean => record.scope === scope;
   const { handlers, threshold } = buildConfigOutputs(cfg, own);
-  scope = Object.freeze({ id, runId: cfg.runIdentifier, threshold });
+  scope = Object.freeze({ threshold, fields: Object.freeze({ sessionId: randomUUID(), runId: cfg.runIdentifier }) });
+  sessions.add(scope);
   const rt = getRtLogger();
   for (const handler of handlers) rt.addHandler(handler);
-  enterScope(scope);
-  const end = (): void => {
-    leaveScope(scope);
+  return runInScope(scope, fn, () => {
     for (const handler of handlers) {
       rt.removeHandler(handler);
       void handler.close();
     }
-  };
-  let result: T;
-  try {
-    result = sessionStorage.run(scope, fn);
-  } catch (err) {
-    end();
-    throw err;
-  }
-  if (result !== null && typeof result === 'object' && typeof (result as { then?: unknown }).then === 'function') {
-    return (result as unknown as Promise<unknown>).finally(end) as T;
-  }
-  end();
-  return result;
+  });
+}
+
+/**
+ * The id of the session the caller runs in, or undefined outside `withSession`.
+ * @example withSession(new ExecutorConfig(), () => getSessionId()) // '3f0c…'
+ */
+export function getSessionId(): string | undefined {
+  const scope = currentScope();
+  return scope !== undefined && sessions.has(scope) ? (scope.fields.sessionId as string) : undefined;
 }

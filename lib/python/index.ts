@@ -1,0 +1,9 @@
+/**
+ * `railtracks-observability/python`: CPython behaviour with no logging in it — `str()`/`repr()`
+ * of JS values, `%` formatting, `str.format` format specs and `time.strftime` — exactly as
+ * python3 produces them.
+ */
+export { pyStr, pyRepr } from './repr.js';
+export { percentFormat, compilePercent, PercentFormatError } from './percent.js';
+export { formatSpec, PyFormatError } from './format-spec.js';
+export { strftime } from './strftime.js';
