@@ -7,6 +7,7 @@
  * other numbers → float, strings → str, arrays → list, plain objects and Maps → dict,
  * Sets → set, Uint8Array/Buffer → bytes. Nothing in this module throws.
  */
+import { isPlainObject } from './plain-object.js';
 
 /** Non-printable per Python's `str.isprintable`: categories C* and Z* except the ASCII space. */
 const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
@@ -233,11 +234,6 @@ function functionRepr(fn: Function): string {
   } catch {
     return '<function>';
   }
-}
-
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function className(value: object): string {
