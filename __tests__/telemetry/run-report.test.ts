@@ -62,3 +62,20 @@ describe('enableRunReport leaves a complete report on every exit path', () => {
     });
   }
 });
+
+test('the report carries the resource peaks, also from a monitor stopped before the end', async () => {
+  const dir = tempDir('report-peaks');
+  const script = childScript(dir, 'peaks.mjs', `
+    telemetry.enableRunReport({ path: ${JSON.stringify(join(dir, 'report.json'))}, lifecycle: false });
+    const monitor = telemetry.monitorResources({ intervalMs: 60_000 });
+    const big = Buffer.alloc(64 * 1024 * 1024, 1); // external memory the peak must see
+    monitor.sample();
+    await monitor.stop();
+    void big;
+  `);
+  expect((await runNode(script, [])).code).toBe(0);
+  const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+  expect(report.resources.samples).toBe(1);
+  expect(report.resources.external).toBeGreaterThan(64 * 1024 * 1024);
+  expect(report.counts.byLogger).toEqual({});
+});

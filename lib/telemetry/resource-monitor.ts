@@ -76,10 +76,17 @@ class SampleLine extends Formatter {
 }
 
 const running = new Set<ResourceMonitor>();
+/** The monitor started last, kept after it stops so the run report still has its peaks. */
+let newest: { monitor: ResourceMonitor; isRunning: () => boolean } | undefined;
 
-/** @internal the monitors running now, for the dump signal and the run report. */
+/** @internal the monitors running now, for the dump signal. */
 export function runningMonitors(): ReadonlySet<ResourceMonitor> {
   return running;
+}
+
+/** @internal the monitor started last, running or stopped, for the run report. */
+export function newestMonitor(): { monitor: ResourceMonitor; isRunning: () => boolean } | undefined {
+  return newest;
 }
 
 const MIB = 1024 * 1024;
@@ -193,5 +200,6 @@ export function monitorResources(options: ResourceMonitorOptions = {}): Resource
     },
   };
   running.add(monitor);
+  newest = { monitor, isRunning: () => running.has(monitor) };
   return monitor;
 }

@@ -20,7 +20,7 @@ import { defaultRegistry, type MetricSnapshot } from '../metrics/registry.js';
 import { getConfig } from '../railtracks/logging-setup.js';
 import { getRtLogger } from '../railtracks/rt-logger.js';
 import { handlerStates } from './process-state.js';
-import { runningMonitors, type ResourcePeaks } from './resource-monitor.js';
+import { newestMonitor, type ResourcePeaks } from './resource-monitor.js';
 import { stampSummaries, type StampSummary } from './stamp-tracking.js';
 
 /** One error as the report keeps it. */
@@ -132,10 +132,11 @@ export function enableRunReport(options: RunReportOptions): RunReporter {
       dropped: handlerStates().filter((h) => (h.dropped ?? 0) > 0).map((h) => ({ logger: h.logger, handler: h.handler, dropped: h.dropped! })),
       stamps: stampSummaries(), metrics: defaultRegistry.snapshot(),
     };
-    const [monitor] = runningMonitors();
-    if (monitor !== undefined) {
-      monitor.sample();
-      report.resources = { ...monitor.peaks };
+    const monitored = newestMonitor();
+    if (monitored !== undefined) {
+      // A last sample covers the time since the previous one.
+      if (monitored.isRunning()) monitored.monitor.sample();
+      report.resources = { ...monitored.monitor.peaks };
     }
     return report;
   };
