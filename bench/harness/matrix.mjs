@@ -26,15 +26,21 @@ export const CONTENDERS = {
   // count, and the suite stays within a few minutes.
   winston: { label: 'winston, File', output: 'file', ...node('winston.mjs', ''), opsFactor: 0.25 },
   'python-logging': { label: 'CPython logging', output: 'file', ...python('logging_bench.py', 'file') },
+  // LogTape 2 (file sink, JSON lines) and tslog 5 (file transport, JSON): a quarter of the calls too.
+  'logtape-buffered': { label: 'LogTape, file sink', output: 'file', ...node('logtape.mjs', 'buffered'), opsFactor: 0.25 },
+  'logtape-sync': { label: 'LogTape, file sink unbuffered', output: 'file', ...node('logtape.mjs', 'sync'), opsFactor: 0.25 },
+  tslog: { label: 'tslog, file transport', output: 'file', ...node('tslog.mjs', ''), opsFactor: 0.25 },
   'ours-console-plain': { label: 'ours console, plain', output: 'count', ...node('ours.mjs', 'console-plain') },
   'ours-console-colour': { label: 'ours console, colour', output: 'count', ...node('ours.mjs', 'console-colour') },
   'python-console-plain': { label: 'CPython console, plain', output: 'count', ...python('logging_bench.py', 'console-plain') },
   'python-console-colour': { label: 'CPython console, colour', output: 'count', ...python('logging_bench.py', 'console-colour') },
+  'pino-pretty-plain': { label: 'pino-pretty, plain', output: 'count', ...node('pino-pretty.mjs', 'plain'), opsFactor: 0.25 },
+  'pino-pretty-colour': { label: 'pino-pretty, colour', output: 'count', ...node('pino-pretty.mjs', 'colour'), opsFactor: 0.25 },
   'ours-stamps': { label: 'ours StampManager', output: 'count', ...node('ours-stamps.mjs', '') },
   'python-stamps': { label: 'Python StampManager', output: 'count', ...python('stamp_bench.py', '') },
 };
 
-const LOGGERS = ['ours-json-batched', 'ours-json-sync', 'ours-text-batched', 'ours-text-sync', 'pino-sync', 'pino-async', 'winston', 'python-logging'];
+const LOGGERS = ['ours-json-batched', 'ours-json-sync', 'ours-text-batched', 'ours-text-sync', 'pino-sync', 'pino-async', 'winston', 'logtape-buffered', 'logtape-sync', 'tslog', 'python-logging'];
 
 /**
  * The workloads. `ops` is per measured loop; `pythonOps` / `slowOps` replace it for the Python
@@ -50,7 +56,7 @@ export const SCENARIOS = [
   { name: 'deep', title: '~3 KB nested object as a field', ops: 20_000, warmup: 2_000, expect: 'all', contenders: LOGGERS, baseline: 'pino-sync', target: 1.0 },
   { name: 'child', title: 'child logger with two bound fields', ops: 200_000, warmup: 20_000, expect: 'all', contenders: LOGGERS, baseline: 'pino-sync' },
   { name: 'disabled', title: "debug('hello world') at INFO", ops: 20_000_000, pythonOps: 2_000_000, slowOps: 400_000, warmup: 1_000_000, expect: 'none', contenders: LOGGERS, baseline: 'pino-sync', target: 1.0 },
-  { name: 'console', title: 'Railtracks console line to a null stream', ops: 200_000, warmup: 20_000, expect: 'all', contenders: ['ours-console-plain', 'ours-console-colour', 'python-console-plain', 'python-console-colour'], baseline: 'python-console-plain', target: 1 / 20 },
+  { name: 'console', title: 'Railtracks console line to a null stream', ops: 200_000, warmup: 20_000, expect: 'all', contenders: ['ours-console-plain', 'ours-console-colour', 'pino-pretty-plain', 'pino-pretty-colour', 'python-console-plain', 'python-console-colour'], baseline: 'python-console-plain', target: 1 / 20 },
   { name: 'stamp-create', title: 'StampManager createStamp', ops: 500_000, warmup: 50_000, expect: 'measured', contenders: ['ours-stamps', 'python-stamps'], baseline: 'python-stamps', target: 1 / 20 },
   { name: 'stamp-group5', title: 'stampCreator, groups of five', ops: 500_000, warmup: 50_000, expect: 'measured', contenders: ['ours-stamps', 'python-stamps'], baseline: 'python-stamps' },
 ];
