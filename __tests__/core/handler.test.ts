@@ -44,7 +44,7 @@ describe('Handler', () => {
     expect(after.records).toHaveLength(1);
     expect(text).toMatch(/^--- Logging error ---\nError: sink is down/);
     expect(text).toContain("Message: 'job %d'");
-    expect(text).toContain('Arguments: [7]');
+    expect(text).toContain('Arguments: (7,)');
   });
 
   test('a format/argument mismatch is reported like Python and logging continues', async () => {
