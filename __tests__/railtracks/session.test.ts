@@ -16,7 +16,7 @@ afterEach(() => resetLogging());
 afterAll(removeTempDirs);
 
 describe('withSession', () => {
-  test('records inside carry the session id and the run identifier; outside they carry none', async () => {
+  test('records inside carry the session id and the run identifier; outside they carry null, as upstream carries None', async () => {
     setConfig(new ExecutorConfig({ loggingSetting: 'NONE' }));
     const mine = new MemoryHandler();
     getRtLogger().addHandler(mine);
@@ -29,9 +29,9 @@ describe('withSession', () => {
     getRtLogger().info('out');
     expect(inside).toMatch(/^[0-9a-f-]{36}$/);
     expect(getSessionId()).toBeUndefined();
-    expect(mine.records.map((r) => [r.msg, r.field('sessionId'), r.field('runId')])).toEqual([
+    expect(mine.records.map((r) => [r.msg, r.field('session_id'), r.field('run_id')])).toEqual([
       ['in', inside, 'run-9'],
-      ['out', undefined, undefined],
+      ['out', null, null],
     ]);
   });
 
