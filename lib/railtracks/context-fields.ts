@@ -6,15 +6,18 @@
  * `runIdentifier`); the node, middleware and LLM ids have no counterpart here and stay null.
  */
 
-/** The field names, in upstream's order. */
+/**
+ * The field names, in upstream's order.
+ * @example new Formatter(`%(message)s [${CONTEXT_FIELD_NAMES.map((n) => `%(${n})s`).join(' ')}]`)
+ */
 export const CONTEXT_FIELD_NAMES = [
   'session_id', 'run_id', 'node_id', 'middleware_id', 'middleware_type_id', 'llm_id', 'llm_type_id',
 ] as const;
 
-/** One context field's name. */
+/** One context field's name. @example const key: ContextFieldName = 'session_id'; */
 export type ContextFieldName = (typeof CONTEXT_FIELD_NAMES)[number];
 
-/** The context fields of a record. */
+/** The context fields of a record. @example const f: ContextFields = NO_RUN_FIELDS; */
 export type ContextFields = Readonly<Record<ContextFieldName, string | null>>;
 
 /**
