@@ -152,6 +152,16 @@ describe('enableLogging', () => {
     expect(text).toContain(' RT.Worker   : ERROR');
   });
 
+  test('on purpose: the log file is created on its first record (upstream opens it when enable_logging runs)', async () => {
+    const file = join(workDir, 'lazy.log');
+    enableLogging({ logFile: file });
+    await flush();
+    expect(existsSync(file)).toBe(false);
+    await captureStderr(() => getRtLogger('lazy').info('first'));
+    await flush();
+    expect(readFileSync(file, 'utf8')).toMatch(/ - INFO - RT\.lazy - first\n$/);
+  });
+
   test('defaults to INFO without options or environment', async () => {
     enableLogging();
     expect(levelsShown(await captureStderr(() => logEveryLevel()))).toEqual(['INFO', 'WARNING', 'ERROR', 'CRITICAL']);

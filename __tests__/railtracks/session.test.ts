@@ -101,6 +101,19 @@ describe('withSession', () => {
     expect(getRtLogger().handlers.length).toBe(before);
   });
 
+  test('payloadCallback receives the session ids once the session has ended; what it throws is swallowed, as upstream', async () => {
+    const payloads: unknown[] = [];
+    let ended = false;
+    await withSession({ loggingSetting: 'NONE', runIdentifier: 'run-p', payloadCallback: (p) => void payloads.push({ ...p, ended }) }, async () => {
+      await sleep(1);
+      expect(payloads).toEqual([]);
+      ended = true;
+    });
+    expect(payloads).toEqual([{ session_id: expect.stringMatching(/^[0-9a-f-]{36}$/), run_id: 'run-p', ended: true }]);
+    expect(withSession({ payloadCallback: () => { throw new Error('callback broke'); } }, () => 'result')).toBe('result');
+    await expect(withSession({ payloadCallback: () => Promise.reject(new Error('async broke')) }, async () => 'async result')).resolves.toBe('async result');
+  });
+
   test('a session lowers the RT level only inside it: after it ends DEBUG is disabled again', async () => {
     setConfig(new ExecutorConfig({ loggingSetting: 'REGULAR' }));
     const log = getRtLogger('lv');

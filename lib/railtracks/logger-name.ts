@@ -20,7 +20,8 @@ export function shortLoggerName(name: string): string {
   const segment = name.slice(name.lastIndexOf('.') + 1);
   const label = segment.replace(LEADING_NON_ASCII_LETTERS, '');
   if (label === '') return RT_PREFIX + segment;
-  // After the strip the first character is an ASCII letter; JS lower-casing applies the same
-  // final-sigma and dotted-İ rules as Python's str.lower().
-  return RT_PREFIX + label[0]!.toUpperCase() + label.slice(1).toLowerCase();
+  // After the strip the first character is an ASCII letter, so lower-casing the whole label
+  // keeps it one unit long; lower-casing the whole (not the rest alone) lets JS apply the
+  // final-sigma rule with the same context as Python's str.capitalize() (`RT.xΣ` → `RT.Xς`).
+  return RT_PREFIX + label[0]!.toUpperCase() + label.toLowerCase().slice(1);
 }
