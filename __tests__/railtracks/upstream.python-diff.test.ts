@@ -82,6 +82,8 @@ const CONSOLE_CASES: Array<[number, string, string, unknown[]]> = [
   [20, 'RT', 'DONE\u0301 e\u0301DONE FAİLED faıled', []],
   [20, 'RT.Verylongloggername', 'long names are not cut', []],
 ];
+/** relativeCreated per console case: the usual, and an exact binary tie Python rounds to even. */
+const RELATIVE_MS = [1234.567, 62.5];
 
 describeWithPython('upstream Railtracks (python3 stand-in) and this package agree', () => {
   test('short names: str.capitalize of the last segment, ASCII-only strip, names outside RT untouched', async () => {
@@ -94,18 +96,19 @@ describeWithPython('upstream Railtracks (python3 stand-in) and this package agre
   test('console lines: the same plain bytes, and every character in the same colour', async () => {
     const theirs = await upstream<string[]>(`
 out = []
-for level, name, msg, args in ${JSON.stringify(CONSOLE_CASES)}:
-    record = logging.LogRecord(name, level, "f.py", 1, msg, tuple(args), None)
-    record.relativeCreated = 1234.567
-    out.append(up.ConsoleFormatter().format(record))
+for ms in ${JSON.stringify(RELATIVE_MS)}:
+    for level, name, msg, args in ${JSON.stringify(CONSOLE_CASES)}:
+        record = logging.LogRecord(name, level, "f.py", 1, msg, tuple(args), None)
+        record.relativeCreated = ms
+        out.append(up.ConsoleFormatter().format(record))
 print(json.dumps(out))`);
     const formatter = new ColorfulFormatter({ colour: 1, nameStyle: 'short' });
     const plainFormatter = new ColorfulFormatter({ colour: false, nameStyle: 'short' });
-    const ours = CONSOLE_CASES.map(([level, name, msg, args]) => {
+    const ours = RELATIVE_MS.flatMap((ms) => CONSOLE_CASES.map(([level, name, msg, args]) => {
       const record = new LogRecord(name, level, msg, args);
-      record.relativeCreated = 1234.567;
+      record.relativeCreated = ms;
       return { coloured: formatter.format(record), plain: plainFormatter.format(record) };
-    });
+    }));
     expect(ours.map((line) => line.plain)).toEqual(theirs.map(stripAnsi));
     expect(ours.map((line) => colouredCharacters(line.coloured))).toEqual(theirs.map(colouredCharacters));
   });

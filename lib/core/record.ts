@@ -109,7 +109,8 @@ export class LogRecord {
       const millis = ms - seconds * 1000;
       return seconds + (millis < 10 ? '.00' : millis < 100 ? '.0' : '.') + millis;
     }
-    return (ms / 1000).toFixed(3);
+    // Python's '%.3f' rounds an exact tie to even (0.0625 → '0.062'); toFixed rounds it up.
+    return percentFormat('%.3f', [ms / 1000]);
   }
 
   /**
