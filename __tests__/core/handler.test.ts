@@ -62,8 +62,8 @@ describe('Handler', () => {
       logger.info('%s and %s', 'one');
       logger.info('fine');
     });
-    expect(text).toContain('--- Logging error ---');
-    expect(text).toContain('not enough arguments for format string');
+    expect(text).toMatch(/^--- Logging error ---\nTypeError: not enough arguments for format string\n/);
+    expect(text).toContain("Message: '%s and %s'\nArguments: ('one',)\n");
     expect(handler.lines).toEqual(['fine']);
   });
 
