@@ -47,7 +47,9 @@ export type { SafeJsonOptions } from './formatters/safe-json.js';
 // the Railtracks layer
 export { getRtLogger, RT_LOGGER_NAME } from './railtracks/rt-logger.js';
 export { ExecutorConfig } from './railtracks/config.js';
-export type { ExecutorConfigOptions, Subscriber } from './railtracks/config.js';
+export type { ExecutorConfigOptions, Subscriber, PayloadCallback, SessionPayload } from './railtracks/config.js';
+export { CONTEXT_FIELD_NAMES } from './railtracks/context-fields.js';
+export type { ContextFieldName, ContextFields } from './railtracks/context-fields.js';
 export { LOGGING_SETTINGS, LOGGING_SETTING_NAMES } from './railtracks/logging-settings.js';
 export type { LoggingSetting } from './railtracks/logging-settings.js';
 export { setConfig, getConfig, detachLoggingHandlers, enableLogging, flush } from './railtracks/logging-setup.js';

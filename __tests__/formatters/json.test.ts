@@ -62,7 +62,7 @@ describe('JsonFormatter fields', () => {
     expect(action).toMatchObject({ message: 'Coordinator CREATED Chunker', action: { kind: 'CREATED', parentNodeName: 'Coordinator', childNodeName: 'Chunker', inputArgs: ['doc.txt'], inputKwargs: { k: 1 } } });
     expect(failure).toMatchObject({ level: 'ERROR', exception: { type: 'Error', message: 'upload failed', cause: { type: 'Error', message: 'socket closed' } } });
     expect((failure!.exception as { stack: string }).stack).toContain('json.test');
-    expect(session).toMatchObject({ message: 'in session', sessionId: expect.any(String), runId: 'run-9' });
+    expect(session).toMatchObject({ message: 'in session', session_id: expect.any(String), run_id: 'run-9' });
   });
 
   test('a structured field named like a built-in key is kept under extra.<key>', () => {
@@ -183,9 +183,11 @@ describe('JsonFormatter bound fields', () => {
     for (let i = 0; i < 3; i++) bound.info('served');
     bound.info('with more', extra({ extraField: 1 }));
     const once = new JsonFormatter({ redact: ['token'] });
-    const expected = tail(once.format(new LogRecord('RT.json', INFO, 'served', null, undefined, bound.fields)));
+    const fresh = new LogRecord('RT.json', INFO, 'served', null, undefined, bound.fields);
+    fresh.scope = handler.records[0]!.scope;
+    const expected = tail(once.format(fresh));
     expect(handler.lines.slice(0, 3).map(tail)).toEqual([expected, expected, expected]);
-    expect(expected).toBe(',"message":"served","requestId":"r-17","extra.level":"mine","token":"[Redacted]","n":3,"ok":true,"none":null,"big":"5"}');
+    expect(expected).toBe(',"message":"served","session_id":null,"run_id":null,"node_id":null,"middleware_id":null,"middleware_type_id":null,"llm_id":null,"llm_type_id":null,"requestId":"r-17","extra.level":"mine","token":"[Redacted]","n":3,"ok":true,"none":null,"big":"5"}');
     expect(parsed(handler.lines[3])).toMatchObject({ requestId: 'r-17', token: '[Redacted]', extraField: 1 });
   });
 

@@ -91,6 +91,19 @@ describe('superjson round trip', () => {
   });
 });
 
+describe('a fresh Python manager\'s state', () => {
+  it('is what a fresh manager writes, is accepted, and stamping carries on as Python would', () => {
+    const state = { step: 0, step_logs: { '0': [] }, stamps: [] };
+    expect(new StampManager().stepLogs).toEqual({ 0: [] });
+    expect(new StampManager().toJSON()).toEqual(state);
+    const resumed = StampManager.fromJSON(state);
+    const creator = resumed.stampCreator();
+    expect([creator('1').step, resumed.createStamp('2').step, creator('3').step]).toEqual([0, 1, 0]);
+    expect(resumed.stepLogs).toEqual({ 0: ['1', '3'], 1: ['2'] });
+    rejects({ step: 0, step_logs: { '0': ['x'] }, stamps: [] }, 'step_logs has step 0 but step is 0');
+  });
+});
+
 describe('fromJSON rejects hostile or broken input with a message naming the problem', () => {
   it('rejects non-objects', () => {
     rejects(null, 'StampManager.fromJSON: expected an object { step, step_logs, stamps }, got null');

@@ -45,6 +45,22 @@ describe('Stamp values', () => {
   });
 });
 
+describe('Stamp as upstream\'s dataclass', () => {
+  it('quotes the identifier in its text form as Python\'s repr does', () => {
+    expect(String(new Stamp(1, 0, "it's"))).toBe(`Stamp(time=1, step=0, identifier="it's")`);
+    expect(String(new Stamp(1.5, 2, 'tab\tnl\n'))).toBe("Stamp(time=1.5, step=2, identifier='tab\\tnl\\n')");
+  });
+
+  it('is never equal to a subclass or a plain object, and equal stamps share a hashKey', () => {
+    class Sub extends Stamp {}
+    const a = new Stamp(1, 1, 'x');
+    expect(a.equals(new Sub(1, 1, 'x'))).toBe(false);
+    expect(a.equals({ time: 1, step: 1, identifier: 'x' })).toBe(false);
+    expect(new Set([a, new Stamp(1, 1, 'x'), new Stamp(1, 1, 'y')].map((s) => s.hashKey())).size).toBe(2);
+    expect(new Stamp(-0, 0, 'x').hashKey()).toBe(new Stamp(0, 0, 'x').hashKey());
+  });
+});
+
 describe('stampClock', () => {
   it('reads epoch seconds close to Date.now()', () => {
     expect(Math.abs(stampClock() - Date.now() / 1000)).toBeLessThan(5);

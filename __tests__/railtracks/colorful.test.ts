@@ -33,6 +33,15 @@ describe('ColorfulFormatter without colour', () => {
     expect(shortLoggerName('RT.__9x')).toBe('RT.X');
   });
 
+  test('short names follow upstream: str.capitalize, an ASCII-only strip, an empty segment kept, other trees untouched', () => {
+    const cases: Array<[string, string]> = [
+      ['RT.httpClient', 'RT.Httpclient'], ['RT.workerABC', 'RT.Workerabc'], ['RT.élan', 'RT.Lan'], ['RT.Ωmega', 'RT.Mega'],
+      ['RT.ΩΩ', 'RT.ΩΩ'], ['RT.123', 'RT.123'], ['RT.', 'RT.'], ['RT.a.', 'RT.'], ['RT.xΣ', 'RT.Xς'],
+      ['app.db.pool', 'app.db.pool'], ['RTX.foo', 'RTX.foo'], ['rt.foo', 'rt.foo'],
+    ];
+    expect(cases.map(([name]) => shortLoggerName(name))).toEqual(cases.map(([, short]) => short));
+  });
+
   test('never changes the record other handlers see', () => {
     const record = at(1000, 'RT.railtracks._session', INFO, 'Node CREATED');
     new ColorfulFormatter({ colour: 3, nameStyle: 'short' }).format(record);
@@ -96,6 +105,19 @@ describe('ColorfulFormatter with colour', () => {
     const line = colour.format(at(1000, 'RT', INFO, 'UNDONE RECREATED'));
     expect(line).not.toContain(`${ESC}34m`);
     expect(line).not.toContain(`${ESC}32m`);
+  });
+
+  test('word boundaries are Python\'s on text: letters of any script join a word, a combining mark does not', () => {
+    for (const text of ['éFAILED', 'DONEé', '日本CREATED', '٣DONE', 'ⅫDONE', 'DONE_x']) {
+      expect(colour.format(at(1000, 'RT', INFO, text))).toBe(colour.format(at(1000, 'RT', INFO, 'plain')).replace('plain', text));
+    }
+    expect(colour.format(at(1000, 'RT', INFO, 'DONE\u0301'))).toContain(`${ESC}34mDONE${ESC}39m`);
+    expect(colour.format(at(1000, 'RT', INFO, 'faıled'))).toContain(`${ESC}31mfaıled${ESC}39m`);
+  });
+
+  test('a level with no colour of its own (a custom 25) is painted white, like INFO', () => {
+    const line = colour.format(at(1000, 'RT', 25, 'custom DONE'));
+    expect(line).toBe(`${ESC}90m[+1.000  s]${ESC}39m${ESC}37m RT          : Level 25 - custom ${ESC}34mDONE${ESC}39m${ESC}37m${ESC}39m`);
   });
 
   test('removing the colour codes gives the plain line', () => {

@@ -42,6 +42,22 @@ describe('ExecutorConfig', () => {
     expect(() => new ExecutorConfig({ logfile: 'x' } as never)).toThrow(/unknown option 'logfile'. Known options: loggingSetting, logFile/);
   });
 
+  test('timeout may be null (no limit, as today\'s upstream), and a payloadCallback must be a function', () => {
+    expect(new ExecutorConfig({ timeout: null }).timeout).toBeNull();
+    expect(new ExecutorConfig().payloadCallback).toBeNull();
+    const callback = (): void => undefined;
+    expect(new ExecutorConfig({ payloadCallback: callback }).payloadCallback).toBe(callback);
+    expect(() => new ExecutorConfig({ payloadCallback: 'x' as never })).toThrow(/payloadCallback must be a function or null/);
+    expect(() => new ExecutorConfig({ timeout: 0 })).toThrow(/timeout must be a positive number of seconds or null/);
+  });
+
+  test('on purpose: with() keeps an option left undefined, the timeout included (upstream drops the timeout)', () => {
+    const base = new ExecutorConfig({ timeout: 30 });
+    expect(base.with({ timeout: undefined, endOnError: true }).timeout).toBe(30);
+    expect(base.with({ timeout: null }).timeout).toBeNull();
+    expect(new ExecutorConfig({ timeout: null }).with({}).timeout).toBeNull();
+  });
+
   test('with() copies and overrides, leaving the original frozen and unchanged', () => {
     const base = new ExecutorConfig({ loggingSetting: 'QUIET', logFileLevel: 'DEBUG' });
     const changed = base.with({ loggingSetting: 'VERBOSE' });

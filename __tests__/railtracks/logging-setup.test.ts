@@ -152,6 +152,42 @@ describe('enableLogging', () => {
     expect(text).toContain(' RT.Worker   : ERROR');
   });
 
+  test('on purpose: the log file is created on its first record (upstream opens it when enable_logging runs)', async () => {
+    const file = join(workDir, 'lazy.log');
+    enableLogging({ logFile: file });
+    await flush();
+    expect(existsSync(file)).toBe(false);
+    await captureStderr(() => getRtLogger('lazy').info('first'));
+    await flush();
+    expect(readFileSync(file, 'utf8')).toMatch(/ - INFO - RT\.lazy - first\n$/);
+  });
+
+  test('sets its level on RT, so a handler you add and the file see nothing below it', async () => {
+    const file = join(workDir, 'warning.log');
+    enableLogging({ level: 'WARNING', logFile: file });
+    const mine = new MemoryHandler();
+    getRtLogger().addHandler(mine);
+    await captureStderr(() => logEveryLevel('gate'));
+    await flush();
+    expect(mine.records.map((r) => r.levelname)).toEqual(['WARNING', 'ERROR', 'CRITICAL']);
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => line.split(' - ')[2])).toEqual(['WARNING', 'ERROR', 'CRITICAL']);
+  });
+
+  test('an application handler already on RT: only the level changes, nothing is installed', async () => {
+    const mine = new MemoryHandler();
+    getRtLogger().addHandler(mine);
+    const file = join(workDir, 'app-owned.log');
+    const text = await captureStderr(() => {
+      enableLogging({ level: 'ERROR', logFile: file });
+      logEveryLevel('owned');
+    });
+    await flush();
+    expect(text).toBe('');
+    expect(existsSync(file)).toBe(false);
+    expect(getRtLogger().handlers).toEqual([mine]);
+    expect(mine.records.map((r) => r.levelname)).toEqual(['ERROR', 'CRITICAL']);
+  });
+
   test('defaults to INFO without options or environment', async () => {
     enableLogging();
     expect(levelsShown(await captureStderr(() => logEveryLevel()))).toEqual(['INFO', 'WARNING', 'ERROR', 'CRITICAL']);

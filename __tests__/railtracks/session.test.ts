@@ -16,7 +16,7 @@ afterEach(() => resetLogging());
 afterAll(removeTempDirs);
 
 describe('withSession', () => {
-  test('records inside carry the session id and the run identifier; outside they carry none', async () => {
+  test('records inside carry the session id and the run identifier; outside they carry null, as upstream carries None', async () => {
     setConfig(new ExecutorConfig({ loggingSetting: 'NONE' }));
     const mine = new MemoryHandler();
     getRtLogger().addHandler(mine);
@@ -29,9 +29,9 @@ describe('withSession', () => {
     getRtLogger().info('out');
     expect(inside).toMatch(/^[0-9a-f-]{36}$/);
     expect(getSessionId()).toBeUndefined();
-    expect(mine.records.map((r) => [r.msg, r.field('sessionId'), r.field('runId')])).toEqual([
+    expect(mine.records.map((r) => [r.msg, r.field('session_id'), r.field('run_id')])).toEqual([
       ['in', inside, 'run-9'],
-      ['out', undefined, undefined],
+      ['out', null, null],
     ]);
   });
 
@@ -99,6 +99,19 @@ describe('withSession', () => {
     ).rejects.toThrow('run failed');
     expect(() => withSession({}, () => { throw new Error('sync failed'); })).toThrow('sync failed');
     expect(getRtLogger().handlers.length).toBe(before);
+  });
+
+  test('payloadCallback receives the session ids once the session has ended; what it throws is swallowed, as upstream', async () => {
+    const payloads: unknown[] = [];
+    let ended = false;
+    await withSession({ loggingSetting: 'NONE', runIdentifier: 'run-p', payloadCallback: (p) => void payloads.push({ ...p, ended }) }, async () => {
+      await sleep(1);
+      expect(payloads).toEqual([]);
+      ended = true;
+    });
+    expect(payloads).toEqual([{ session_id: expect.stringMatching(/^[0-9a-f-]{36}$/), run_id: 'run-p', ended: true }]);
+    expect(withSession({ payloadCallback: () => { throw new Error('callback broke'); } }, () => 'result')).toBe('result');
+    await expect(withSession({ payloadCallback: () => Promise.reject(new Error('async broke')) }, async () => 'async result')).resolves.toBe('async result');
   });
 
   test('a session lowers the RT level only inside it: after it ends DEBUG is disabled again', async () => {

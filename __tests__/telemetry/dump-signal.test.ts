@@ -32,7 +32,7 @@ describe('onDumpSignal', () => {
     expect(result.stderr).toMatch(/RT\.dump *: WARNING {2}- state dump: 1 scope\(s\), \d+ handler\(s\), 1 metric\(s\), 1 stamp manager\(s\), 1 flight record\(s\)/);
     const [stateFile] = readdirSync(dir).filter((f) => f.startsWith('state-'));
     const state = JSON.parse(readFileSync(join(dir, stateFile!), 'utf8'));
-    expect(state.scopes).toEqual([expect.objectContaining({ runId: 'run-5', threshold: 'Level Infinity' })]);
+    expect(state.scopes).toEqual([expect.objectContaining({ run_id: 'run-5', session_id: expect.any(String), threshold: 'NONE' })]);
     expect(state.metrics.metrics[0]).toMatchObject({ name: 'jobs_total', series: [{ value: 4 }] });
     expect(state.stamps).toEqual([expect.objectContaining({ name: 'agent-run', steps: 2, stamps: 3 })]);
     expect(state.handlers).toEqual(expect.arrayContaining([expect.objectContaining({ logger: 'RT', handler: 'StreamHandler railtracks-console', level: 'INFO' })]));

@@ -57,8 +57,8 @@ function recordDict(record: LogRecord, defaults: Readonly<Record<string, unknown
   for (const key of RECORD_ATTRIBUTES) out[key] = (record as unknown as Record<string, unknown>)[key];
   if (record.message !== undefined) out.message = record.message;
   if (record.asctime !== undefined) out.asctime = record.asctime;
-  if (record.scope !== undefined) Object.assign(out, record.scope.fields);
   Object.assign(out, record.extra);
+  if (record.scope !== undefined) Object.assign(out, record.scope.fields);
   return out;
 }
 

@@ -20,7 +20,7 @@ import type { Handler } from './handler.js';
 import { reportLoggingError } from './logging-errors.js';
 import { CRITICAL, DEBUG, ERROR, INFO, NOTSET, WARNING, toLevelNumber, type Level } from './levels.js';
 import { Extra, LogRecord, isInstance } from './record.js';
-import { currentScope, scopeAdmits, scopeFloor } from './scope.js';
+import { currentScope, getBaseScope, getScopedRootName, scopeAdmits, scopeFloor, type LogScope } from './scope.js';
 import { StructuredMessage } from './structured-message.js';
 import { countPercentArgs } from '../python/percent-args.js';
 import { disabledLogMethod } from './disabled-log-method.js';
@@ -67,6 +67,8 @@ export class Logger extends Filterer {
   #threshold = WARNING;
   /** True when the level comes from the scoped root, so a scope may lower it (see core/scope.ts). */
   #scoped = false;
+  /** What records made here carry outside every scope: the base scope under the scoped root. */
+  #baseScope: LogScope | undefined = undefined;
 
   debug: LogMethod = noop;
   info: LogMethod = noop;
@@ -124,6 +126,9 @@ export class Logger extends Filterer {
     const effective = this.getEffectiveLevel();
     this.#threshold = this.disabled ? Infinity : Math.max(effective, this.#host.disableLevel + 1);
     this.#scoped = scopedRoot !== undefined && this.#levelComesFrom(scopedRoot);
+    const rootName = getScopedRootName();
+    const underRoot = rootName !== undefined && (this.name === rootName || this.name.startsWith(rootName + '.'));
+    this.#baseScope = underRoot ? getBaseScope() : undefined;
     const floor = this.#scoped ? Math.max(scopeFloor, this.#host.disableLevel + 1) : Infinity;
     const reachable = (level: number) => !this.disabled && (level >= this.#threshold || level >= floor);
     const proto = Logger.prototype;
@@ -215,7 +220,7 @@ export class Logger extends Filterer {
       const record = new LogRecord(this.name, level, msg, n === args.length ? args : args.slice(0, n), exc, fields);
       if (callSitesWanted()) fillCallSite(record);
       if (action !== undefined) record.action = action;
-      const scope = currentScope();
+      const scope = currentScope() ?? this.#baseScope;
       if (scope !== undefined) record.scope = scope;
       this.handle(record);
     } catch (err) {

@@ -66,22 +66,47 @@ export function reportLoggingError(source: object, error: unknown, context?: Err
   }
 }
 
+/**
+ * Python's report, line for line where the two languages can agree: the exception named as
+ * CPython names it (`TypeError: not all arguments converted during string formatting`), the
+ * JS stack frames where Python prints its traceback, then `Message:` and `Arguments:` as
+ * Python reprs, the arguments as the tuple (or mapping) Python's record holds.
+ */
 function renderReport(error: unknown, context?: ErrorContext): string {
   let text = '--- Logging error ---\n';
   text += describeError(error) + '\n';
   if (context !== undefined) {
     text += `Message: ${safeRepr(context.msg)}\n`;
-    text += `Arguments: ${safeRepr(context.args)}\n`;
+    text += `Arguments: ${argumentsRepr(context.args)}\n`;
   }
   return text;
 }
 
 function describeError(error: unknown): string {
   try {
-    if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-    return `Thrown value: ${safeRepr(error)}`;
+    if (!(error instanceof Error)) return `Thrown value: ${safeRepr(error)}`;
+    // Errors that stand for a Python exception carry its class name in `pyType`.
+    const pyType = (error as { pyType?: unknown }).pyType;
+    const name = typeof pyType === 'string' ? pyType : error.name;
+    const headline = error.message === '' ? name : `${name}: ${error.message}`;
+    const stack = error.stack ?? '';
+    const own = error.message === '' ? error.name : `${error.name}: ${error.message}`;
+    const frames = stack.startsWith(own) ? stack.slice(own.length) : '';
+    return headline + frames;
   } catch {
     return 'Thrown value: <unprintable>';
+  }
+}
+
+/** A record's `args` as Python prints them: an array is the tuple Python's record holds. */
+function argumentsRepr(args: unknown): string {
+  if (args === null || args === undefined) return '()';
+  if (!Array.isArray(args)) return safeRepr(args);
+  try {
+    if (args.length === 1) return `(${pyRepr(args[0])},)`;
+    return `(${args.map((arg) => pyRepr(arg)).join(', ')})`;
+  } catch {
+    return '<unprintable>';
   }
 }
 

@@ -110,7 +110,8 @@ export class LogRecord {
       const millis = ms - seconds * 1000;
       return seconds + (millis < 10 ? '.00' : millis < 100 ? '.0' : '.') + millis;
     }
-    return (ms / 1000).toFixed(3);
+    // Python's '%.3f' rounds an exact tie to even (0.0625 → '0.062'); toFixed rounds it up.
+    return percentFormat('%.3f', [ms / 1000]);
   }
 
   /**
@@ -131,17 +132,19 @@ export class LogRecord {
   }
 
   /**
-   * The value a format field `%(key)s` reads: a record attribute, else a structured field
-   * (`extra`), else a field of the scope the record was made in.
+   * The value a format field `%(key)s` reads: a record attribute, else a field of the scope the
+   * record was made in, else a structured field (`extra`). Scope fields come before structured
+   * ones as upstream Railtracks' adapter lays its context ids over the caller's `extra`.
    */
   field(key: string): unknown {
     // Read first: the layout's fields are almost always present, and a keyed read is cheaper
     // than an `in` test followed by the same read. `in` only decides for undefined values.
     const value = (this as unknown as Record<string, unknown>)[key];
     if (value !== undefined || key in this) return value;
+    const scope = this.scope;
+    if (scope !== undefined && Object.hasOwn(scope.fields, key)) return scope.fields[key];
     const extra = this.extra;
-    if (extra !== undefined && Object.hasOwn(extra, key)) return extra[key];
-    return this.scope?.fields[key];
+    return extra !== undefined && Object.hasOwn(extra, key) ? extra[key] : undefined;
   }
 
   /** Whether {@link field} finds `key` at all (a present field may hold undefined). */

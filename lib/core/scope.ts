@@ -29,6 +29,12 @@ export let scopeFloor = Infinity;
 let scopesUsed = false;
 /** The name of the logger whose inheriting descendants a scope may open up (none by default). */
 let scopedRootName: string | undefined;
+/**
+ * The scope records made under the scoped root carry when made outside every scope: it never
+ * opens a level, and its fields are the layer's defaults (Railtracks: its ids, None outside a
+ * run), so a format naming them works on every record of that tree.
+ */
+let baseScope: LogScope | undefined;
 
 const live = new Map<LogScope, number>();
 const listeners: Array<() => void> = [];
@@ -46,13 +52,29 @@ export function getScopedRootName(): string | undefined {
   return scopedRootName;
 }
 
+/** @internal the scope set by {@link setScopedRoot} for records made outside every scope. */
+export function getBaseScope(): LogScope | undefined {
+  return baseScope;
+}
+
 /**
- * Name the logger below which scopes may lower levels (the Railtracks layer names `RT`).
+ * Whether `key` is one of the base scope's fields: a structured output writes the scope's value
+ * under that key, and a structured field of the same name under another. @internal
+ */
+export function isScopeFieldName(key: string): boolean {
+  return baseScope !== undefined && Object.hasOwn(baseScope.fields, key);
+}
+
+/**
+ * Name the logger below which scopes may lower levels (the Railtracks layer names `RT`), and
+ * the fields its records carry outside every scope. Every scope the layer runs should carry the
+ * same keys, so each record of the tree has them all.
  * @internal
  */
-export function setScopedRoot(name: string | undefined): void {
-  if (scopedRootName === name) return;
+export function setScopedRoot(name: string | undefined, defaultFields?: Readonly<Record<string, unknown>>): void {
+  if (scopedRootName === name && baseScope?.fields === defaultFields) return;
   scopedRootName = name;
+  baseScope = defaultFields === undefined ? undefined : Object.freeze({ threshold: Infinity, fields: Object.freeze({ ...defaultFields }) });
   listeners.forEach((listener) => listener());
 }
 

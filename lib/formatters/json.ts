@@ -1,6 +1,7 @@
 import { types } from 'node:util';
 import { Formatter } from '../core/formatter.js';
 import type { LogRecord } from '../core/record.js';
+import { isScopeFieldName } from '../core/scope.js';
 import { describeThrown, jsonString, SafeJson, type SafeJsonOptions } from './safe-json.js';
 
 export interface JsonFormatterOptions extends SafeJsonOptions {
@@ -37,12 +38,16 @@ function isFrozenSafely(fields: object): boolean {
   }
 }
 
-/** Keys the formatter writes itself; a structured field with one of these names gets `extra.`. */
-const RESERVED = new Set(['timestamp', 'level', 'logger', 'message', 'sessionId', 'runId', 'action', 'exception']);
+/**
+ * Keys the formatter writes itself; a structured field with one of these names, or with the
+ * name of a scope field (Railtracks' `session_id`…), gets `extra.`.
+ */
+const RESERVED = new Set(['timestamp', 'level', 'logger', 'message', 'action', 'exception']);
 
 /**
  * One JSON object per record, on one line: `timestamp` (RFC 3339, milliseconds, offset),
- * `level`, `logger`, `message`, then the constant `fields`, `sessionId`/`runId`, the `action`,
+ * `level`, `logger`, `message`, then the constant `fields`, the scope's fields (Railtracks'
+ * `session_id`, `run_id`, `node_id`… on every `RT` record, `null` outside a run), the `action`,
  * the record's structured fields (from `extra()` or a bound logger) and `exception` (type,
  * message, stack, cause chain). Whatever was logged, the result is one valid line: hostile
  * values become stand-ins (see SafeJson), a message whose `%` arguments do not fit is written
@@ -59,6 +64,7 @@ export class JsonFormatter extends Formatter {
   readonly #constantFields: string;
   /** Text of frozen field objects (a bound logger's), or null for one that cannot be cached. */
   readonly #fieldsText = new WeakMap<object, string | null>();
+  readonly #scopeText = new WeakMap<object, string>();
   #second = NaN;
   #prefix = '';
   #suffix = '';
@@ -84,14 +90,22 @@ export class JsonFormatter extends Formatter {
     line += this.#message(record);
     line += this.#constantFields;
     const scope = record.scope;
-    if (scope !== undefined) {
-      const fields = scope.fields;
-      for (const key in fields) line += json.field(key, fields[key]);
-    }
+    if (scope !== undefined) line += this.#scopeFields(scope.fields);
     if (record.action !== undefined) line += json.field('action', record.action);
     line += this.#extra(record.extra);
     if (record.exc_info !== undefined) line += json.field('exception', record.exc_info);
     return line + '}';
+  }
+
+  /** A scope's fields are frozen and shared by all its records, so their text is built once. */
+  #scopeFields(fields: Readonly<Record<string, unknown>>): string {
+    let text = this.#scopeText.get(fields);
+    if (text === undefined) {
+      text = '';
+      for (const key in fields) text += this.json.field(key, fields[key]);
+      if (Object.isFrozen(fields) && fixedPrimitives(fields)) this.#scopeText.set(fields, text);
+    }
+    return text;
   }
 
   #header(record: LogRecord): string {
@@ -140,7 +154,7 @@ export class JsonFormatter extends Formatter {
         } catch (err) {
           value = `[Throws: ${describeThrown(err)}]`;
         }
-        out += this.json.field(RESERVED.has(key) ? `extra.${key}` : key, value);
+        out += this.json.field(RESERVED.has(key) || isScopeFieldName(key) ? `extra.${key}` : key, value);
       }
     } catch (err) {
       out += this.json.field('extraError', describeThrown(err));

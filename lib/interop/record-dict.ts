@@ -19,12 +19,13 @@ export function recordToDict(record: LogRecord, formatter: Formatter): Record<st
   dict.msg = record.getMessage();
   dict.args = null;
   dict.exc_info = null;
-  if (record.extra !== undefined) {
-    for (const key of Object.keys(record.extra)) if (!(key in dict)) dict[key] = record.extra[key];
-  }
+  // Scope fields first: they win over structured fields of the same name, as in text formats.
   if (record.scope !== undefined) {
     const fields = record.scope.fields;
-    for (const key of Object.keys(fields)) if (dict[key] === undefined && fields[key] !== undefined) dict[key] = fields[key];
+    for (const key of Object.keys(fields)) if (!(key in dict) && fields[key] !== undefined) dict[key] = fields[key];
+  }
+  if (record.extra !== undefined) {
+    for (const key of Object.keys(record.extra)) if (!(key in dict)) dict[key] = record.extra[key];
   }
   return dict;
 }

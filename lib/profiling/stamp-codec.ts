@@ -83,13 +83,21 @@ export function validateStampManagerJSON(input: unknown, where = 'StampManager.f
   const rawLogs = input.step_logs;
   if (!isPlainObject(rawLogs)) fail(where, `step_logs must be an object mapping each step to its identifiers, got ${describe(rawLogs)}`);
   const logKeys = Object.getOwnPropertyNames(rawLogs);
+  // Upstream creates the log of the step about to be handed out before using it, so a fresh
+  // Python manager hands over `{"step": 0, "step_logs": {"0": []}}`: a log at `step` itself is
+  // accepted when it is empty, and dropped (the next stamp recreates it, as Python would).
+  let pendingLog = false;
   for (const key of logKeys) {
     if (FORBIDDEN_KEYS.has(key)) fail(where, `step_logs has the key "${key}", which is never accepted (it could reach an object prototype); remove it`);
     if (!STEP_KEY.test(key)) fail(where, `step_logs key "${key}" is not a step number; keys must be decimal integers like "0", "1"`);
+    if (Number(key) === step && Array.isArray(rawLogs[key]) && rawLogs[key].length === 0) {
+      pendingLog = true;
+      continue;
+    }
     if (Number(key) >= step) fail(where, `step_logs has step ${key} but step is ${step}; step must be greater than every step used`);
   }
   // Every key is a distinct integer below `step`, so the counts match only when none is missing.
-  if (logKeys.length !== step) {
+  if (logKeys.length - (pendingLog ? 1 : 0) !== step) {
     const missing = firstMissingStep(rawLogs, step);
     fail(where, `step_logs has no entry for step ${missing}; every step below ${step} needs one (use [] for a reserved step that was never stamped)`);
   }

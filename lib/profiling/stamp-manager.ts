@@ -108,13 +108,15 @@ export class StampManager {
 
   /**
    * A deep copy of the step logs, `{ [step]: identifiers[] }`, one entry for every step taken.
+   * A fresh manager answers `{ 0: [] }`, as upstream's does (its log for step 0 exists from the
+   * start).
    * @example
    * const sm = new StampManager(); sm.createStamp('a'); sm.stampCreator();
    * sm.stepLogs; // { 0: ['a'], 1: [] } — a reserved step that was never stamped has an empty log
    */
   get stepLogs(): StepLogs {
     const logs: string[][] = [];
-    for (let s = 0; s < this._step; s++) logs.push([]);
+    for (let s = 0; s < Math.max(this._step, 1); s++) logs.push([]);
     this._store.forEach((_time, step, identifier) => (logs[step] as string[]).push(identifier));
     const out: StepLogs = {};
     logs.forEach((log, step) => (out[step] = log));

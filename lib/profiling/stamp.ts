@@ -3,6 +3,8 @@
  * Mirrors the Python original's `Stamp(time, step, identifier)`.
  */
 
+import { pyRepr, stringRepr } from '../python/repr.js';
+
 /**
  * The plain form of a stamp, as written to JSON and read by the Python loader.
  * @example const e: EncodedStamp = { time: 1764000000.25, step: 0, identifier: 'Session start' };
@@ -74,11 +76,26 @@ export class Stamp {
   }
 
   /**
-   * Same time, step and identifier.
+   * Upstream's dataclass equality: same class (a subclass is never equal to a plain Stamp, as
+   * the dataclass `__eq__` answers NotImplemented across classes) and the same time, step and
+   * identifier. Ordering is a different question: equal step and time is not "less" either way.
    * @example new Stamp(1, 0, 'a').equals(new Stamp(1, 0, 'a')); // true
    */
-  equals(other: Stamp): boolean {
-    return this.time === other.time && this.step === other.step && this.identifier === other.identifier;
+  equals(other: unknown): boolean {
+    return other instanceof Stamp && other.constructor === this.constructor
+      && this.time === other.time && this.step === other.step && this.identifier === other.identifier;
+  }
+
+  /**
+   * The counterpart of upstream's `__hash__` (a hash of `(time, step, identifier)`): a string
+   * that two {@link equals} stamps share, to key a `Map` or `Set` by stamp value, since JS
+   * collections compare objects by identity.
+   * @example new Set([a, b].map((s) => s.hashKey())).size; // 1 when a.equals(b)
+   */
+  hashKey(): string {
+    // JSON keeps the three parts apart whatever the identifier holds, and writes -0 as 0, as
+    // Python hashes 0.0 and -0.0 alike.
+    return JSON.stringify([this.time, this.step, this.identifier]);
   }
 
   /**
@@ -94,9 +111,13 @@ export class Stamp {
     return this.encode();
   }
 
-  /** @example String(new Stamp(1.5, 0, 'go')); // "Stamp(time=1.5, step=0, identifier='go')" */
+  /**
+   * Upstream's dataclass repr, with Python's reprs of each field (the identifier quoted and
+   * escaped as Python's `repr` does it; a whole-number time shows as Python shows an int).
+   * @example String(new Stamp(1.5, 0, "it's")); // `Stamp(time=1.5, step=0, identifier="it's")`
+   */
   toString(): string {
-    return `Stamp(time=${this.time}, step=${this.step}, identifier='${this.identifier}')`;
+    return `Stamp(time=${pyRepr(this.time)}, step=${pyRepr(this.step)}, identifier=${stringRepr(this.identifier)})`;
   }
 
   /**

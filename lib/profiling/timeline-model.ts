@@ -11,6 +11,8 @@ import type { Stamp } from './stamp.js';
 export interface StampSource {
   readonly allStamps: readonly Stamp[];
   readonly stepLogs: Readonly<Record<number, readonly string[]>>;
+  /** The next step to be handed out, when known: a log at or above it is not a lane yet. */
+  readonly step?: number;
 }
 
 /**
@@ -56,7 +58,9 @@ export interface Timeline {
 export function buildTimeline(source: StampSource): Timeline {
   const stamps = [...source.allStamps].sort((a, b) => a.step - b.step || a.time - b.time);
   const byStep = new Map<number, Stamp[]>();
-  for (const step of Object.keys(source.stepLogs)) byStep.set(Number(step), []);
+  // A fresh manager's log for step 0 exists before any step is taken (as upstream's does).
+  const taken = source.step ?? Infinity;
+  for (const step of Object.keys(source.stepLogs)) if (Number(step) < taken) byStep.set(Number(step), []);
   let start = Infinity;
   let end = -Infinity;
   for (const stamp of stamps) {

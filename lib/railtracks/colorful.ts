@@ -6,7 +6,7 @@ import { CONSOLE_BODY_FORMAT, CONSOLE_FORMAT, CONSOLE_TIMESTAMP_FORMAT } from '.
 import type { TextStream } from '../core/stream-handler.js';
 import type { LogRecord } from '../core/record.js';
 import { colourLevelFor, type ColourLevel } from './colour-support.js';
-import { KEYWORD_COLOURS, KEYWORD_PATTERN, LEVEL_COLOURS, LEVEL_SYMBOLS, TIMESTAMP_COLOUR } from './palette.js';
+import { KEYWORD_COLOURS, KEYWORD_PATTERN, KEYWORDS, LEVEL_SYMBOLS, TIMESTAMP_COLOUR, levelColourOf, type ColourName } from './palette.js';
 import { shortLoggerName, type NameStyle } from './logger-name.js';
 
 export interface ColorfulFormatterOptions {
@@ -46,7 +46,7 @@ export class ColorfulFormatter extends Formatter {
   #timestamp = new Formatter(CONSOLE_TIMESTAMP_FORMAT);
   #body = new Formatter(CONSOLE_BODY_FORMAT);
   /** Each keyword's colour codes, taken from chalk once rather than per match. */
-  readonly #keywordStyles: ReadonlyMap<string, KeywordStyle>;
+  readonly #keywordStyles: readonly KeywordStyle[];
 
   constructor(options: ColorfulFormatterOptions = {}) {
     super(CONSOLE_FORMAT);
@@ -66,7 +66,7 @@ export class ColorfulFormatter extends Formatter {
     const message = escapeControlCharacters(record.getMessage());
     const name = escapeControlCharacters(this.nameStyle === 'short' ? shortLoggerName(record.name) : record.name);
     const chalk = this.chalk;
-    const levelColour = LEVEL_COLOURS.get(record.levelno);
+    const levelColour = levelColourOf(record.levelno);
     const view = new LineView(record, name, chalk.level > 0 ? colourKeywords(message, this.#keywordStyles) : message).asRecord();
     let body = this.#body.formatMessage(view);
     if (record.exc_info !== undefined || record.stack_info !== undefined) {
@@ -78,16 +78,15 @@ export class ColorfulFormatter extends Formatter {
     let line: string;
     if (chalk.level === 0) line = timestamp + body;
     else {
-      const colourBody = levelColour === undefined ? body : chalk[levelColour](body);
-      line = chalk[TIMESTAMP_COLOUR](timestamp) + colourBody;
+      line = chalk[TIMESTAMP_COLOUR](timestamp) + chalk[levelColour](body);
     }
     if (this.symbols) line = this.#glyph(record.levelno, levelColour) + ' ' + line;
     return line;
   }
 
-  #glyph(levelno: number, colour: ReturnType<typeof LEVEL_COLOURS.get>): string {
+  #glyph(levelno: number, colour: ColourName): string {
     const symbol = stripVTControlCharacters(logSymbols[LEVEL_SYMBOLS.get(levelno) ?? 'info']);
-    return colour === undefined || this.chalk.level === 0 ? symbol : this.chalk[colour](symbol);
+    return this.chalk.level === 0 ? symbol : this.chalk[colour](symbol);
   }
 }
 
@@ -130,28 +129,30 @@ interface KeywordStyle {
   readonly close: string;
 }
 
-function keywordStyles(chalk: ChalkInstance): ReadonlyMap<string, KeywordStyle> {
-  const styles = new Map<string, KeywordStyle>();
-  for (const [word, colour] of KEYWORD_COLOURS) {
-    const sample = chalk[colour](word);
+/** Each keyword's codes, indexed as {@link KEYWORDS} (and the pattern's capture groups). */
+function keywordStyles(chalk: ChalkInstance): readonly KeywordStyle[] {
+  return KEYWORDS.map((word) => {
+    const sample = chalk[KEYWORD_COLOURS.get(word)!](word);
     const at = sample.indexOf(word);
-    styles.set(word, { open: sample.slice(0, at), close: sample.slice(at + word.length) });
-  }
-  return styles;
+    return { open: sample.slice(0, at), close: sample.slice(at + word.length) };
+  });
 }
 
 /**
  * The message with each keyword wrapped in its codes. An exec loop rather than `replace` with a
  * callback: measured 130 ns against 310 ns per message. The pattern never matches empty text.
  */
-function colourKeywords(message: string, styles: ReadonlyMap<string, KeywordStyle>): string {
+function colourKeywords(message: string, styles: readonly KeywordStyle[]): string {
   const pattern = KEYWORD_PATTERN;
   pattern.lastIndex = 0;
   let out = '';
   let last = 0;
   for (let match = pattern.exec(message); match !== null; match = pattern.exec(message)) {
     const word = match[0];
-    const style = styles.get(word.toUpperCase())!;
+    // The capture group that took part names the keyword (`faıled` upper-cases to no key).
+    let group = 1;
+    while (match[group] === undefined) group++;
+    const style = styles[group - 1]!;
     out += message.slice(last, match.index) + style.open + word + style.close;
     last = pattern.lastIndex;
   }

@@ -6,6 +6,18 @@ import { parseLoggingSetting, type LoggingSetting } from './logging-settings.js'
 /** Receives each message the executor streams (Python's `subscriber`). */
 export type Subscriber = (message: string) => void | Promise<void>;
 
+/**
+ * Receives a session's payload when the session ends (upstream's `payload_callback`). What it
+ * throws, or a promise it rejects, is swallowed, as upstream swallows it.
+ */
+export type PayloadCallback = (payload: SessionPayload) => void | Promise<void>;
+
+/** What a session hands its `payloadCallback`: its context ids. */
+export interface SessionPayload {
+  readonly session_id: string;
+  readonly run_id: string;
+}
+
 /** The options `new ExecutorConfig({...})` takes; every one is optional. */
 export interface ExecutorConfigOptions {
   /** What the console shows; `NONE` silences console and file. Default `REGULAR`. */
@@ -16,8 +28,11 @@ export interface ExecutorConfigOptions {
   logFileLevel?: Level;
   /** How the console shows logger names. Default `full`. */
   nameStyle?: NameStyle;
-  /** Seconds a run may take. Default 150. */
-  timeout?: number;
+  /**
+   * Seconds a run may take; `null` for no limit (today's upstream default). Default 150, the
+   * default of the generation whose options this config takes.
+   */
+  timeout?: number | null;
   /** Stop the run at the first node failure. Default false. */
   endOnError?: boolean;
   /** Identifies the run in records and stamps. Default a fresh UUID v4. */
@@ -28,11 +43,13 @@ export interface ExecutorConfigOptions {
   saveState?: boolean;
   /** Default none. */
   subscriber?: Subscriber | null;
+  /** Called with the session's payload when a `withSession` ends. Default none. */
+  payloadCallback?: PayloadCallback | null;
 }
 
 const KNOWN_OPTIONS = new Set([
   'loggingSetting', 'logFile', 'logFileLevel', 'nameStyle', 'timeout', 'endOnError',
-  'runIdentifier', 'promptInjection', 'saveState', 'subscriber',
+  'runIdentifier', 'promptInjection', 'saveState', 'subscriber', 'payloadCallback',
 ]);
 
 function fail(message: string): never {
@@ -56,12 +73,13 @@ export class ExecutorConfig {
   readonly logFile: string | null;
   readonly logFileLevel: number;
   readonly nameStyle: NameStyle;
-  readonly timeout: number;
+  readonly timeout: number | null;
   readonly endOnError: boolean;
   readonly runIdentifier: string;
   readonly promptInjection: boolean;
   readonly saveState: boolean;
   readonly subscriber: Subscriber | null;
+  readonly payloadCallback: PayloadCallback | null;
 
   constructor(options: ExecutorConfigOptions = {}) {
     if (options === null || typeof options !== 'object') fail('expected an options object');
@@ -82,8 +100,10 @@ export class ExecutorConfig {
     const nameStyle = options.nameStyle ?? 'full';
     if (nameStyle !== 'full' && nameStyle !== 'short') fail(`nameStyle must be 'full' or 'short', got ${JSON.stringify(nameStyle)}`);
     this.nameStyle = nameStyle;
-    const timeout = options.timeout ?? 150;
-    if (typeof timeout !== 'number' || !(timeout > 0)) fail(`timeout must be a positive number of seconds, got ${JSON.stringify(timeout)}`);
+    const timeout = options.timeout === undefined ? 150 : options.timeout;
+    if (timeout !== null && (typeof timeout !== 'number' || !(timeout > 0))) {
+      fail(`timeout must be a positive number of seconds or null (no limit), got ${JSON.stringify(timeout)}`);
+    }
     this.timeout = timeout;
     this.endOnError = checkBoolean('endOnError', options.endOnError, false);
     const runIdentifier = options.runIdentifier ?? randomUUID();
@@ -94,15 +114,21 @@ export class ExecutorConfig {
     const subscriber = options.subscriber ?? null;
     if (subscriber !== null && typeof subscriber !== 'function') fail('subscriber must be a function or null');
     this.subscriber = subscriber;
+    const payloadCallback = options.payloadCallback ?? null;
+    if (payloadCallback !== null && typeof payloadCallback !== 'function') fail('payloadCallback must be a function or null');
+    this.payloadCallback = payloadCallback;
     Object.freeze(this);
   }
 
   /**
-   * A copy with some options replaced (Python's `precedence_overwritten`).
+   * A copy with some options replaced (Python's `precedence_overwritten`). An option left
+   * undefined keeps its value, the timeout included (today's upstream drops the timeout when
+   * none is given); `null` sets "none".
    * @example getConfig().with({ loggingSetting: 'QUIET' })
    */
   with(overrides: ExecutorConfigOptions): ExecutorConfig {
-    return new ExecutorConfig({ ...this.toOptions(), ...overrides });
+    const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+    return new ExecutorConfig({ ...this.toOptions(), ...given });
   }
 
   /** The options that rebuild this config. */
@@ -118,6 +144,7 @@ export class ExecutorConfig {
       promptInjection: this.promptInjection,
       saveState: this.saveState,
       subscriber: this.subscriber,
+      payloadCallback: this.payloadCallback,
     };
   }
 }

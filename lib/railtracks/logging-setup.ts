@@ -4,7 +4,7 @@ import type { NameStyle } from './logger-name.js';
 import type { Handler } from '../core/handler.js';
 import { NullHandler } from '../core/null-handler.js';
 import { INFO } from '../core/levels.js';
-import { parseLoggingSetting, type LoggingSetting } from './logging-settings.js';
+import { consoleLevelOf, parseLoggingSetting, type LoggingSetting } from './logging-settings.js';
 import { manager } from '../core/manager.js';
 import type { LogRecord } from '../core/record.js';
 import { getRtLogger } from './rt-logger.js';
@@ -67,8 +67,16 @@ export interface EnableLoggingOptions {
 }
 
 /**
- * Turn Railtracks logging on, with the environment as fallback: `RT_LOG_LEVEL` (any setting,
- * including `NONE`) and `RT_LOG_FILE`. Explicit options win. A second call reconfigures.
+ * Turn Railtracks logging on, with upstream's `enable_logging` rules and the environment as
+ * fallback: `RT_LOG_LEVEL` (any setting, including `NONE`) and `RT_LOG_FILE`; explicit options win.
+ * - The level is set on the `RT` logger itself, so nothing below it reaches any handler on the
+ *   tree: not the console, not the log file (whose own level stays INFO, as upstream's), not
+ *   a handler you attached.
+ * - When `RT` already has a handler of yours (anything but a NullHandler or what this module
+ *   installed), only the level is set and no console or file is added: the application owns
+ *   its output (upstream's "don't fight an app that configured logging").
+ * - Otherwise a console (and the file) is installed; a second call reconfigures, replacing what
+ *   the first installed (upstream keeps the first call's outputs and only changes the level).
  * @example enableLogging(); // RT_LOG_LEVEL=VERBOSE node app.js shows DEBUG lines
  */
 export function enableLogging(options: EnableLoggingOptions = {}): void {
@@ -81,7 +89,23 @@ export function enableLogging(options: EnableLoggingOptions = {}): void {
   const logFile = options.logFile !== undefined ? options.logFile : envFile !== undefined && envFile !== '' ? envFile : null;
   const overrides: ExecutorConfigOptions = { loggingSetting: level, logFile };
   if (options.nameStyle !== undefined) overrides.nameStyle = options.nameStyle;
-  setConfig(getConfig().with(overrides));
+  const config = getConfig().with(overrides);
+  const rt = getRtLogger();
+  const consoleLevel = consoleLevelOf(level);
+  if (hasApplicationHandler()) {
+    // NONE still silences what this module installed before; the application's handlers stay.
+    if (consoleLevel === null) detachLoggingHandlers();
+    current = config;
+  } else {
+    setConfig(config);
+  }
+  // Under NONE the level stays at INFO so that your own handlers keep working.
+  rt.setLevel(consoleLevel ?? INFO);
+}
+
+/** Whether `RT` has a handler the application attached (not a NullHandler, not ours). */
+function hasApplicationHandler(): boolean {
+  return getRtLogger().handlers.some((handler) => !(handler instanceof NullHandler) && !installed.includes(handler));
 }
 
 /**

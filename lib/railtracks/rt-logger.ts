@@ -1,12 +1,14 @@
 import type { Logger } from '../core/logger.js';
 import { getLogger } from '../core/manager.js';
 import { setScopedRoot } from '../core/scope.js';
+import { NO_RUN_FIELDS } from './context-fields.js';
 
 /** The name of the Railtracks logger every `getRtLogger` name hangs under. */
 export const RT_LOGGER_NAME = 'RT';
 
-// Sessions (this layer's scopes) open up the levels of loggers that inherit from RT.
-setScopedRoot(RT_LOGGER_NAME);
+// Sessions (this layer's scopes) open up the levels of loggers that inherit from RT, and every
+// record of the RT tree carries the context ids, null outside a session.
+setScopedRoot(RT_LOGGER_NAME, NO_RUN_FIELDS);
 
 /**
  * The Railtracks logger (`RT`), or `RT.<name>` for a subsystem. The same instance every time.

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { LogRecord } from '../core/record.js';
 import { currentScope, runInScope, type LogScope } from '../core/scope.js';
-import { ExecutorConfig, type ExecutorConfigOptions } from './config.js';
+import { ExecutorConfig, type ExecutorConfigOptions, type PayloadCallback, type SessionPayload } from './config.js';
 import { buildConfigOutputs } from './config-outputs.js';
 import { getRtLogger } from './rt-logger.js';
+import { sessionFields, type ContextFields } from './context-fields.js';
 
 /** A session is a scope of the core's scope hook, told apart from other scopes by this brand. */
 const sessions = new WeakSet<LogScope>();
@@ -15,10 +16,12 @@ export function isInSession(record: LogRecord): boolean {
 
 /**
  * Run `fn` (sync or async) as a session with its own configuration. Records logged inside —
- * however deep in async calls — carry `sessionId` and `runId` (the config's `runIdentifier`),
+ * however deep in async calls — carry `session_id` (fresh per session) and `run_id` (the config's
+ * `runIdentifier`) as their context fields (the other ids stay null, see context-fields.ts),
  * show on the console at the session's level, and go to the session's `logFile` if it has one.
  * Code outside keeps the global configuration; concurrent sessions never see each other's
- * records. The session's handlers are removed and its file closed when `fn` settles.
+ * records. The session's handlers are removed and its file closed when `fn` settles; then the
+ * config's `payloadCallback`, if any, receives `{ session_id, run_id }`.
  * @example
  * await withSession(new ExecutorConfig({ loggingSetting: 'VERBOSE', logFile: 'run-7.log' }), async () => {
  *   getRtLogger('planner').debug('visible in this session only');
@@ -29,15 +32,17 @@ export function withSession<T>(config: ExecutorConfig | ExecutorConfigOptions, f
   let scope: LogScope | undefined;
   const own = (record: LogRecord): boolean => record.scope === scope;
   const { handlers, threshold } = buildConfigOutputs(cfg, own);
-  scope = Object.freeze({ threshold, fields: Object.freeze({ sessionId: randomUUID(), runId: cfg.runIdentifier }) });
+  scope = Object.freeze({ threshold, fields: sessionFields(randomUUID(), cfg.runIdentifier) });
   sessions.add(scope);
   const rt = getRtLogger();
   for (const handler of handlers) rt.addHandler(handler);
+  const fields = scope.fields as ContextFields;
   return runInScope(scope, fn, () => {
     for (const handler of handlers) {
       rt.removeHandler(handler);
       void handler.close();
     }
+    if (cfg.payloadCallback !== null) handOver(cfg.payloadCallback, { session_id: fields.session_id!, run_id: fields.run_id! });
   });
 }
 
@@ -47,5 +52,15 @@ export function withSession<T>(config: ExecutorConfig | ExecutorConfigOptions, f
  */
 export function getSessionId(): string | undefined {
   const scope = currentScope();
-  return scope !== undefined && sessions.has(scope) ? (scope.fields.sessionId as string) : undefined;
+  return scope !== undefined && sessions.has(scope) ? (scope.fields.session_id as string) : undefined;
+}
+
+/** Upstream calls its payload callback after the session and swallows whatever it raises. */
+function handOver(callback: PayloadCallback, payload: SessionPayload): void {
+  try {
+    const result = callback(payload);
+    if (result instanceof Promise) result.catch(() => undefined);
+  } catch {
+    // Swallowed on purpose, as upstream does: a failing callback never fails the session.
+  }
 }

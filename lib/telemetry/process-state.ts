@@ -67,7 +67,8 @@ export function processState(): ProcessState {
     time: new Date().toISOString(),
     pid: process.pid,
     uptimeSeconds: process.uptime(),
-    scopes: liveScopes().map((scope) => ({ ...scope.fields, threshold: getLevelName(scope.threshold) })),
+    // A scope that shows nothing (a NONE session) has an infinite threshold.
+    scopes: liveScopes().map((scope) => ({ ...scope.fields, threshold: Number.isFinite(scope.threshold) ? getLevelName(scope.threshold) : 'NONE' })),
     handlers: handlerStates(),
     metrics: defaultRegistry.snapshot(),
     stamps: stampSummaries(),
