@@ -1,6 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { decodePickle, type PickleLimits } from './pickle-codec.js';
 import { DEFAULT_UDP_LOGGING_PORT } from './datagram-handler.js';
+import { announceListening } from './wire-origin.js';
 import { defaultErrorReport, deliverRecord, recordFromDict, reemit, reportRejection, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
 
 export interface DatagramReceiverOptions {
@@ -25,6 +26,7 @@ export interface DatagramReceiverOptions {
 export class LogRecordDatagramReceiver {
   readonly options: Required<Omit<DatagramReceiverOptions, 'limits'>> & { limits: PickleLimits };
   #socket: Socket | undefined;
+  #withdraw: (() => void) | undefined;
 
   constructor(options: DatagramReceiverOptions = {}) {
     this.options = {
@@ -45,6 +47,7 @@ export class LogRecordDatagramReceiver {
       socket.once('error', reject);
       socket.bind(this.options.port, this.options.host, () => {
         socket.off('error', reject);
+        this.#withdraw = announceListening('udp', this.options.host, socket.address().port);
         resolve(socket.address().port);
       });
     });
@@ -57,6 +60,7 @@ export class LogRecordDatagramReceiver {
   close(): Promise<void> {
     const socket = this.#socket;
     this.#socket = undefined;
+    this.#withdraw?.();
     return new Promise((resolve) => (socket === undefined ? resolve() : socket.close(() => resolve())));
   }
 

@@ -7,6 +7,7 @@
 import { getLevelName } from '../core/levels.js';
 import { getLogger } from '../core/manager.js';
 import { makeLogRecord, type LogRecord } from '../core/record.js';
+import { markReceived } from './wire-origin.js';
 
 /** Where a receiver puts each record; the default re-emits it into our logger tree. */
 export type RecordSink = (record: LogRecord) => void;
@@ -65,10 +66,12 @@ export function reportRejection(callbacks: ReceiverCallbacks, error: unknown, pe
 }
 
 /**
- * Hand a decoded record to the sink. The data was fine, so a throwing sink is reported but does
+ * Hand a decoded record to the sink, marked as received from `peer` (network handlers never send
+ * it out again, see wire-origin.ts). The data was fine, so a throwing sink is reported but does
  * not cost the peer its connection.
  */
 export function deliverRecord(callbacks: ReceiverCallbacks, record: LogRecord, peer: string): void {
+  markReceived(record, peer);
   try {
     callbacks.onRecord(record);
   } catch (err) {

@@ -6,6 +6,7 @@ import type { LogRecord } from '../core/record.js';
 import { framePickle } from './pickle-encoder.js';
 import { FLOAT_RECORD_FIELDS, recordToDict } from './record-dict.js';
 import { DEFAULT_TCP_LOGGING_PORT } from './socket-receiver.js';
+import { mustNotSend } from './wire-origin.js';
 
 export interface SocketHandlerOptions {
   level?: Level;
@@ -14,6 +15,11 @@ export interface SocketHandlerOptions {
   /** First reconnect delay in ms (default 1000), doubled per failure up to `retryMax` — Python's retryStart/retryFactor/retryMax. */
   retryStart?: number;
   retryMax?: number;
+  /**
+   * Also send records that arrived over the wire (default false). Only for a relay whose
+   * destination can never lead back to this process; otherwise a receiver here would loop.
+   */
+  relay?: boolean;
 }
 
 const traceFormatter = new Formatter();
@@ -36,6 +42,7 @@ export class SocketHandler extends Handler {
   readonly maxBuffered: number;
   readonly retryStart: number;
   readonly retryMax: number;
+  readonly relay: boolean;
   #socket: Socket | undefined;
   #connected = false;
   #queue: Buffer[] = [];
@@ -50,6 +57,7 @@ export class SocketHandler extends Handler {
     this.maxBuffered = options.maxBuffered ?? 1000;
     this.retryStart = options.retryStart ?? 1000;
     this.retryMax = options.retryMax ?? 30_000;
+    this.relay = options.relay ?? false;
     this.#delay = this.retryStart;
   }
 
@@ -59,6 +67,7 @@ export class SocketHandler extends Handler {
   }
 
   emit(record: LogRecord): void {
+    if (mustNotSend(record, 'tcp', this.host, this.port, this.relay)) return;
     const frame = this.makePickle(record);
     if (this.#connected && this.#queue.length === 0) {
       this.#socket!.write(frame);

@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { decodePickle, type PickleLimits } from './pickle-codec.js';
 import { defaultErrorReport, deliverRecord, recordFromDict, reemit, reportRejection, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
 import { boundPort, listenOn } from './listening.js';
+import { announceListening } from './wire-origin.js';
 
 /** Python's `logging.handlers.DEFAULT_TCP_LOGGING_PORT`. */
 export const DEFAULT_TCP_LOGGING_PORT = 9020;
@@ -35,6 +36,7 @@ export class LogRecordSocketReceiver {
   readonly options: Required<Omit<SocketReceiverOptions, 'limits'>> & { limits: PickleLimits };
   #server: Server | undefined;
   #sockets = new Set<Socket>();
+  #withdraw: (() => void) | undefined;
 
   constructor(options: SocketReceiverOptions = {}) {
     this.options = {
@@ -51,7 +53,10 @@ export class LogRecordSocketReceiver {
   listen(): Promise<number> {
     const server = createServer((socket) => this.#serve(socket));
     this.#server = server;
-    return listenOn(server, this.options.port, this.options.host);
+    return listenOn(server, this.options.port, this.options.host).then((port) => {
+      this.#withdraw = announceListening('tcp', this.options.host, port);
+      return port;
+    });
   }
 
   /** The bound port (after `listen`). */
@@ -64,6 +69,7 @@ export class LogRecordSocketReceiver {
     const server = this.#server;
     if (server === undefined) return Promise.resolve();
     this.#server = undefined;
+    this.#withdraw?.();
     for (const socket of this.#sockets) socket.destroy();
     return new Promise((resolve) => server.close(() => resolve()));
   }
