@@ -18,6 +18,8 @@ export interface HttpReceiverOptions {
 /** Fields HTTPHandler sends as text that are numbers on the record. */
 const INT_FIELDS = ['levelno', 'lineno', 'thread', 'process'];
 const FLOAT_FIELDS = ['created', 'msecs', 'relativeCreated'];
+/** An oversized body is read and discarded up to this many times maxBodyBytes before the 413. */
+const DISCARD_FACTOR = 8;
 
 /**
  * Turn HTTPHandler's form fields (every value `str()`'d by Python) back into a record dict:
@@ -67,9 +69,11 @@ export class LogRecordHttpReceiver {
         const record = recordFromDict(formToDict(form));
         deliverRecord(this.options, record, peer);
         res.writeHead(200).end();
-      }, (err: Error & { status?: number }) => {
+      }, (err: Error & { status?: number; close?: boolean }) => {
         reportRejection(this.options, err, peer);
-        res.writeHead(err.status ?? 400, { 'content-type': 'text/plain; charset=utf-8' }).end(err.message + '\n');
+        const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
+        if (err.close === true) headers.connection = 'close';
+        res.writeHead(err.status ?? 400, headers).end(err.message + '\n');
       }).catch((err: Error) => {
         reportRejection(this.options, err, peer);
         res.writeHead(400).end(err.message + '\n');
@@ -100,17 +104,27 @@ export class LogRecordHttpReceiver {
       return Promise.resolve(url.searchParams);
     }
     if (req.method !== 'POST') return Promise.reject(fail(`method ${req.method} is not accepted; HTTPHandler uses GET or POST`, 405));
+    const max = this.options.maxBodyBytes;
+    const tooLarge = (close: boolean) => Object.assign(fail(`body larger than maxBodyBytes (${max})`, 413), { close });
+    // Reading (and discarding) an oversized body to its end lets the client read the 413;
+    // closing mid-body makes its kernel reset the connection. Past this much, close anyway.
+    const discardLimit = DISCARD_FACTOR * max;
+    if (Number(req.headers['content-length']) > discardLimit) {
+      req.resume();
+      return Promise.reject(tooLarge(true));
+    }
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
       req.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > this.options.maxBodyBytes) {
-          reject(fail(`body larger than maxBodyBytes (${this.options.maxBodyBytes})`, 413));
-          req.destroy();
-        } else chunks.push(chunk);
+        if (size <= max) chunks.push(chunk);
+        else if (size > discardLimit) {
+          reject(tooLarge(true));
+          req.pause();
+        } else chunks.length = 0;
       });
-      req.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
+      req.on('end', () => (size > max ? reject(tooLarge(false)) : resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8')))));
       req.on('error', reject);
     });
   }
