@@ -1,18 +1,21 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { parsePythonLiteral } from '../python/literal.js';
-import { defaultErrorReport, deliverRecord, recordFromDict, reemit, reportRejection, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
+import { NetworkLoggers } from './network-loggers.js';
+import { peerAllowed } from './peer-allow-list.js';
+import { defaultErrorReport, deliverRecord, recordFromDict, reemitThrough, reportRejection, type ReceiverOptions } from './record-intake.js';
 import { boundPort, listenOn } from './listening.js';
 
-export interface HttpReceiverOptions {
-  host?: string;
+export interface HttpReceiverOptions extends ReceiverOptions {
   /** Port; 0 picks a free one (default 0). */
   port?: number;
   /** Path Python's HTTPHandler posts to (its `url` argument); default '/log'. */
   path?: string;
   /** Largest accepted body or query in bytes (default 256 KiB); larger requests get 413. */
   maxBodyBytes?: number;
-  onRecord?: RecordSink;
-  onError?: ReceiverErrorHandler;
+  /** Connections served at once (default 100); further ones are closed on arrival and reported. */
+  maxConnections?: number;
+  /** Milliseconds a request may take to arrive in full (default 10 000), as Node's `requestTimeout`. */
+  requestTimeout?: number;
 }
 
 /** Fields HTTPHandler sends as text that are numbers on the record. */
@@ -51,19 +54,24 @@ function formToDict(form: URLSearchParams): Record<string, unknown> {
  * await receiver.listen(); // python: HTTPHandler('127.0.0.1:9022', '/log', method='POST')
  */
 export class LogRecordHttpReceiver {
-  readonly options: Required<HttpReceiverOptions>;
+  readonly options: Required<Omit<HttpReceiverOptions, 'allow'>> & Pick<HttpReceiverOptions, 'allow'>;
+  /** The loggers created for peer-chosen names, and how many records went past the bound. */
+  readonly loggerNames: NetworkLoggers;
   #server: Server | undefined;
 
   constructor(options: HttpReceiverOptions = {}) {
+    this.loggerNames = new NetworkLoggers(options.maxLoggerNames);
     this.options = {
       host: options.host ?? '127.0.0.1', port: options.port ?? 0, path: options.path ?? '/log',
-      maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, onRecord: options.onRecord ?? reemit,
+      maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, maxConnections: options.maxConnections ?? 100,
+      requestTimeout: options.requestTimeout ?? 10_000, allow: options.allow, maxLoggerNames: this.loggerNames.maxNames,
+      onRecord: options.onRecord ?? reemitThrough(this.loggerNames),
       onError: options.onError ?? defaultErrorReport('LogRecordHttpReceiver'),
     };
   }
 
   listen(): Promise<number> {
-    const server = createServer((req, res) => {
+    const server = createServer({ requestTimeout: this.options.requestTimeout }, (req, res) => {
       const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
       this.#read(req).then((form) => {
         const record = recordFromDict(formToDict(form));
@@ -78,6 +86,15 @@ export class LogRecordHttpReceiver {
         reportRejection(this.options, err, peer);
         res.writeHead(400).end(err.message + '\n');
       });
+    });
+    server.maxConnections = this.options.maxConnections;
+    server.on('drop', (peer) => reportRejection(this.options, new Error(
+      `connection refused: ${this.options.maxConnections} connections already open (maxConnections)`,
+    ), `${peer?.remoteAddress}:${peer?.remotePort}`));
+    server.on('connection', (socket) => {
+      if (peerAllowed(this.options.allow, socket.remoteAddress)) return;
+      socket.destroy();
+      reportRejection(this.options, new Error('connection refused: the address is not in the allow list'), `${socket.remoteAddress}:${socket.remotePort}`);
     });
     this.#server = server;
     return listenOn(server, this.options.port, this.options.host);
