@@ -23,18 +23,20 @@ afterEach(async () => {
 });
 
 /** A peer that accepts connections and never reads from them (or, with `collect`, reads everything). */
-async function peer(collect?: Buffer[]): Promise<{ port: number; connected: Promise<void> }> {
+async function peer(collect?: Buffer[]): Promise<{ port: number; connected: Promise<void>; ended: Promise<void> }> {
   let accepted: () => void;
+  let finished: () => void;
   const connected = new Promise<void>((resolve) => (accepted = resolve));
+  const ended = new Promise<void>((resolve) => (finished = resolve));
   const server = createServer((socket) => {
     peers.push(socket);
     if (collect === undefined) socket.pause();
-    else socket.on('data', (d: Buffer) => collect.push(d));
+    else socket.on('data', (d: Buffer) => collect.push(d)).on('close', () => finished());
     accepted();
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as { port: number }).port, connected };
+  return { port: (server.address() as { port: number }).port, connected, ended };
 }
 
 /** Run an ES module in a child node, killed after 20 s; resolves with how it ended and its stdout. */
@@ -94,7 +96,7 @@ process.on('exit', () => console.log(JSON.stringify({ dropped: handler.dropped, 
 
 test('a short script that logs and ends delivers every frame to a reading peer', async () => {
   const received: Buffer[] = [];
-  const { port } = await peer(received);
+  const { port, ended } = await peer(received);
   const result = await runChild(`
 const { SocketHandler } = await import(${JSON.stringify(DIST)});
 const { getLogger } = await import(${JSON.stringify(DIST.replace('interop/index.js', 'index.js'))});
@@ -103,6 +105,7 @@ log.addHandler(new SocketHandler('127.0.0.1', ${port}));
 for (let i = 0; i < 3; i++) log.warning('frame %d', i);
 `);
   expect(result.code).toBe(0);
+  await ended; // the child's exit closed the connection; everything it sent has been read
   const data = Buffer.concat(received);
   const frames: string[] = [];
   for (let at = 0; at < data.length; at += 4 + data.readUInt32BE(at)) frames.push(data.subarray(at + 4, at + 4 + data.readUInt32BE(at)).toString('latin1'));
