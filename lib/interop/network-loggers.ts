@@ -12,6 +12,12 @@ import type { Logger } from '../core/logger.js';
 /** Distinct peer-chosen names a receiver turns into loggers, by default. */
 export const DEFAULT_MAX_LOGGER_NAMES = 1000;
 
+/**
+ * The loggers one receiver created for peer-chosen names (`receiver.loggerNames`).
+ * @example
+ * const receiver = new LogRecordSocketReceiver({ maxLoggerNames: 200 });
+ * // later: receiver.loggerNames.created (at most 200), receiver.loggerNames.overflowed
+ */
 export class NetworkLoggers {
   /** Records whose name was past the bound and went to a known ancestor (or root) instead. */
   overflowed = 0;
