@@ -56,3 +56,13 @@ test('a body far past the bound is answered with 413 and the connection closed',
   const answer = await post(port, record('y'.repeat(64 * 1024)));
   expect(answer.status).toBe(413);
 });
+
+test('an address outside the allow list is refused before its request is read, and reported', async () => {
+  const errors: string[] = [];
+  const received: string[] = [];
+  receiver = new LogRecordHttpReceiver({ allow: ['10.1.1.1'], onError: (e) => errors.push(e.message), onRecord: (r) => received.push(r.getMessage()) });
+  const port = await receiver.listen();
+  await expect(post(port, record('let me in'))).rejects.toThrow(/socket hang up|ECONNRESET/);
+  expect(errors).toEqual(['connection refused: the address is not in the allow list']);
+  expect(received).toEqual([]);
+});

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { parsePythonLiteral } from '../python/literal.js';
 import { NetworkLoggers } from './network-loggers.js';
-import { peerAllowed } from './peer-allow-list.js';
+import { capConnections, refusePeer } from './connection-guard.js';
 import { defaultErrorReport, deliverRecord, recordFromDict, reemitThrough, reportRejection, type ReceiverOptions } from './record-intake.js';
 import { boundPort, listenOn } from './listening.js';
 
@@ -87,15 +87,8 @@ export class LogRecordHttpReceiver {
         res.writeHead(400).end(err.message + '\n');
       });
     });
-    server.maxConnections = this.options.maxConnections;
-    server.on('drop', (peer) => reportRejection(this.options, new Error(
-      `connection refused: ${this.options.maxConnections} connections already open (maxConnections)`,
-    ), `${peer?.remoteAddress}:${peer?.remotePort}`));
-    server.on('connection', (socket) => {
-      if (peerAllowed(this.options.allow, socket.remoteAddress)) return;
-      socket.destroy();
-      reportRejection(this.options, new Error('connection refused: the address is not in the allow list'), `${socket.remoteAddress}:${socket.remotePort}`);
-    });
+    capConnections(server, this.options.maxConnections, this.options);
+    server.on('connection', (socket) => refusePeer(socket, this.options.allow, this.options));
     this.#server = server;
     return listenOn(server, this.options.port, this.options.host);
   }

@@ -3,7 +3,7 @@ import { decodePickle, type PickleLimits } from './pickle-codec.js';
 import { FrameReader } from './frame-reader.js';
 import { boundPort, listenOn } from './listening.js';
 import { NetworkLoggers } from './network-loggers.js';
-import { peerAllowed } from './peer-allow-list.js';
+import { capConnections, refusePeer } from './connection-guard.js';
 import {
   defaultErrorReport, deliverRecord, recordFromDict, reemitThrough, reportRejection,
   type ReceiverCallbacks, type ReceiverOptions,
@@ -67,10 +67,7 @@ export class LogRecordSocketReceiver {
   /** Start listening; resolves with the bound port. */
   listen(): Promise<number> {
     const server = createServer((socket) => this.#serve(socket));
-    server.maxConnections = this.options.maxConnections;
-    server.on('drop', (peer) => reportRejection(this.options, new Error(
-      `connection refused: ${this.options.maxConnections} connections already open (maxConnections)`,
-    ), `${peer?.remoteAddress}:${peer?.remotePort}`));
+    capConnections(server, this.options.maxConnections, this.options);
     this.#server = server;
     return listenOn(server, this.options.port, this.options.host).then((port) => {
       this.#withdraw = announceListening('tcp', this.options.host, port);
@@ -94,12 +91,9 @@ export class LogRecordSocketReceiver {
   }
 
   #serve(socket: Socket): void {
-    const peer = `${socket.remoteAddress}:${socket.remotePort}`;
     const callbacks: ReceiverCallbacks = this.options;
-    if (!peerAllowed(this.options.allow, socket.remoteAddress)) {
-      socket.destroy();
-      return reportRejection(callbacks, new Error('connection refused: the address is not in the allow list'), peer);
-    }
+    if (refusePeer(socket, this.options.allow, callbacks)) return;
+    const peer = `${socket.remoteAddress}:${socket.remotePort}`;
     this.#sockets.add(socket);
     const frames = new FrameReader(this.options.maxFrameBytes);
     let failed = false;
