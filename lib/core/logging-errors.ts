@@ -47,23 +47,41 @@ export interface ErrorContext {
 export function reportLoggingError(source: object, error: unknown, context?: ErrorContext): void {
   if (!raiseExceptions) return;
   try {
-    const now = Date.now();
-    let burst = bursts.get(source);
-    if (burst === undefined || now - burst.windowStart > BURST_WINDOW_MS) {
-      const carried = burst?.suppressed ?? 0;
-      burst = { windowStart: now, reported: 0, suppressed: 0 };
-      bursts.set(source, burst);
-      if (carried > 0) errorSink(`--- ${carried} further logging error(s) were suppressed ---\n`);
-    }
-    if (burst.reported >= REPORTS_PER_WINDOW) {
-      burst.suppressed++;
-      return;
-    }
-    burst.reported++;
-    errorSink(renderReport(error, context));
+    if (admit(source)) errorSink(renderReport(error, context));
   } catch {
     // The report itself failed (stderr closed, a hostile error object): nothing left to do.
   }
+}
+
+/**
+ * Write one line of `text` to stderr under the same per-source rate limit as logging errors
+ * (receivers report rejected peers through it: a hostile peer must not flood the terminal).
+ * @example reportRateLimited(receiver, 'LogRecordSocketReceiver: rejected data from 10.0.0.9:5000: bad frame\n');
+ */
+export function reportRateLimited(source: object, text: string): void {
+  try {
+    if (admit(source)) errorSink(text);
+  } catch {
+    // stderr closed: nothing left to do.
+  }
+}
+
+/** Whether `source` may report now; counts the report, or the suppression. */
+function admit(source: object): boolean {
+  const now = Date.now();
+  let burst = bursts.get(source);
+  if (burst === undefined || now - burst.windowStart > BURST_WINDOW_MS) {
+    const carried = burst?.suppressed ?? 0;
+    burst = { windowStart: now, reported: 0, suppressed: 0 };
+    bursts.set(source, burst);
+    if (carried > 0) errorSink(`--- ${carried} further logging error(s) were suppressed ---\n`);
+  }
+  if (burst.reported >= REPORTS_PER_WINDOW) {
+    burst.suppressed++;
+    return false;
+  }
+  burst.reported++;
+  return true;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Level } from '../core/levels.js';
 import type { LogRecord } from '../core/record.js';
 import { framePickle } from './pickle-encoder.js';
 import { FLOAT_RECORD_FIELDS, recordToDict } from './record-dict.js';
+import { mustNotSend } from './wire-origin.js';
 
 /** Python's `logging.handlers.DEFAULT_UDP_LOGGING_PORT`. */
 export const DEFAULT_UDP_LOGGING_PORT = 9021;
@@ -21,15 +22,19 @@ const traceFormatter = new Formatter();
 export class DatagramHandler extends Handler {
   readonly host: string;
   readonly port: number;
+  /** Also send records that arrived over the wire (see SocketHandlerOptions.relay); default false. */
+  readonly relay: boolean;
   #socket: Socket | undefined;
 
-  constructor(host = '127.0.0.1', port = DEFAULT_UDP_LOGGING_PORT, level?: Level) {
+  constructor(host = '127.0.0.1', port = DEFAULT_UDP_LOGGING_PORT, level?: Level, options: { relay?: boolean } = {}) {
     super(level);
     this.host = host;
     this.port = port;
+    this.relay = options.relay ?? false;
   }
 
   emit(record: LogRecord): void {
+    if (mustNotSend(record, 'udp', this.host, this.port, this.relay)) return;
     const frame = framePickle(recordToDict(record, this.formatter ?? traceFormatter), FLOAT_RECORD_FIELDS);
     if (this.#socket === undefined) {
       this.#socket = createSocket(this.host.includes(':') ? 'udp6' : 'udp4');

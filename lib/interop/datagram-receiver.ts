@@ -1,17 +1,15 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { decodePickle, type PickleLimits } from './pickle-codec.js';
 import { DEFAULT_UDP_LOGGING_PORT } from './datagram-handler.js';
-import { defaultErrorReport, deliverRecord, recordFromDict, reemit, reportRejection, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
+import { announceListening } from './wire-origin.js';
+import { NetworkLoggers } from './network-loggers.js';
+import { peerAllowed } from './peer-allow-list.js';
+import { defaultErrorReport, deliverRecord, recordFromDict, reemitThrough, reportRejection, type ReceiverOptions } from './record-intake.js';
 
-export interface DatagramReceiverOptions {
-  /** Interface to bind; loopback by default. */
-  host?: string;
+export interface DatagramReceiverOptions extends ReceiverOptions {
   /** Port; 0 picks a free one. Default 9021, as Python's DatagramHandler expects. */
   port?: number;
   limits?: PickleLimits;
-  onRecord?: RecordSink;
-  /** Called for each rejected datagram; default: one stderr line. */
-  onError?: ReceiverErrorHandler;
 }
 
 /**
@@ -23,15 +21,21 @@ export interface DatagramReceiverOptions {
  * await receiver.listen();
  */
 export class LogRecordDatagramReceiver {
-  readonly options: Required<Omit<DatagramReceiverOptions, 'limits'>> & { limits: PickleLimits };
+  readonly options: Required<Omit<DatagramReceiverOptions, 'limits' | 'allow'>> & Pick<DatagramReceiverOptions, 'limits' | 'allow'>;
+  /** The loggers created for peer-chosen names, and how many records went past the bound. */
+  readonly loggerNames: NetworkLoggers;
   #socket: Socket | undefined;
+  #withdraw: (() => void) | undefined;
 
   constructor(options: DatagramReceiverOptions = {}) {
+    this.loggerNames = new NetworkLoggers(options.maxLoggerNames);
     this.options = {
       host: options.host ?? '127.0.0.1',
       port: options.port ?? DEFAULT_UDP_LOGGING_PORT,
-      limits: options.limits ?? {},
-      onRecord: options.onRecord ?? reemit,
+      limits: options.limits,
+      allow: options.allow,
+      maxLoggerNames: this.loggerNames.maxNames,
+      onRecord: options.onRecord ?? reemitThrough(this.loggerNames),
       onError: options.onError ?? defaultErrorReport('LogRecordDatagramReceiver'),
     };
   }
@@ -40,11 +44,16 @@ export class LogRecordDatagramReceiver {
   listen(): Promise<number> {
     const socket = createSocket(this.options.host.includes(':') ? 'udp6' : 'udp4');
     this.#socket = socket;
-    socket.on('message', (msg, rinfo) => this.#receive(msg, `${rinfo.address}:${rinfo.port}`));
+    socket.on('message', (msg, rinfo) => {
+      const peer = `${rinfo.address}:${rinfo.port}`;
+      if (peerAllowed(this.options.allow, rinfo.address)) this.#receive(msg, peer);
+      else reportRejection(this.options, new Error('datagram dropped: the address is not in the allow list'), peer);
+    });
     return new Promise((resolve, reject) => {
       socket.once('error', reject);
       socket.bind(this.options.port, this.options.host, () => {
         socket.off('error', reject);
+        this.#withdraw = announceListening('udp', this.options.host, socket.address().port);
         resolve(socket.address().port);
       });
     });
@@ -57,6 +66,7 @@ export class LogRecordDatagramReceiver {
   close(): Promise<void> {
     const socket = this.#socket;
     this.#socket = undefined;
+    this.#withdraw?.();
     return new Promise((resolve) => (socket === undefined ? resolve() : socket.close(() => resolve())));
   }
 

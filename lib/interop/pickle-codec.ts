@@ -19,6 +19,11 @@ export interface PickleLimits {
   maxDepth?: number;
   /** Most values (containers, strings, numbers) in the decoded result (default 100 000). */
   maxValues?: number;
+  /**
+   * Most characters of text and bytes in the decoded result, counting every copy a memo
+   * reference makes (default 4 Mi): a 1 MiB frame cannot expand into gigabytes of text.
+   */
+  maxTextChars?: number;
 }
 
 /** Opcodes that would construct objects or call code; named in the rejection message. */
@@ -51,19 +56,37 @@ class Reader {
   }
 }
 
-function parseIntText(text: string, at: number): number | bigint {
-  const t = text.endsWith('L') ? text.slice(0, -1) : text;
-  if (!/^[+-]?\d+$/.test(t)) throw new PickleError(`invalid integer literal ${JSON.stringify(text.slice(0, 40))}`, at);
-  const big = BigInt(t);
-  return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+/**
+ * Python refuses to turn an int of more than 4300 decimal digits into text or back
+ * (`sys.int_info.default_max_str_digits`), so no Python formatter could print a longer one
+ * either; we refuse it at the frame, before any quadratic decimal conversion can run.
+ */
+export const MAX_INT_DIGITS = 4300;
+/** The widest binary int (LONG1/LONG4) whose value can have at most {@link MAX_INT_DIGITS} digits. */
+const MAX_INT_BYTES = Math.ceil(MAX_INT_DIGITS / Math.log10(256));
+
+function safeOrBig(v: bigint): number | bigint {
+  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
 }
 
-function littleEndianInt(bytes: Buffer): number | bigint {
+function parseIntText(text: string, at: number): number | bigint {
+  const t = text.endsWith('L') ? text.slice(0, -1) : text;
+  if (t.length > MAX_INT_DIGITS + 1) {
+    throw new PickleError(`integer literal of ${t.length} characters exceeds the ${MAX_INT_DIGITS}-digit limit (Python's own int/str limit)`, at);
+  }
+  if (!/^[+-]?\d+$/.test(t)) throw new PickleError(`invalid integer literal ${JSON.stringify(t.slice(0, 40))}`, at);
+  return safeOrBig(BigInt(t));
+}
+
+/** Two's-complement little-endian bytes to an int, in time linear in their length (via hex). */
+function littleEndianInt(bytes: Buffer, at: number): number | bigint {
   if (bytes.length === 0) return 0;
-  let v = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) v = (v << 8n) | BigInt(bytes[i]!);
+  if (bytes.length > MAX_INT_BYTES) {
+    throw new PickleError(`integer of ${bytes.length} bytes exceeds ${MAX_INT_BYTES} bytes (about Python's ${MAX_INT_DIGITS}-digit int/str limit)`, at);
+  }
+  let v = BigInt('0x' + Buffer.from(bytes).reverse().toString('hex'));
   if (bytes[bytes.length - 1]! & 0x80) v -= 1n << BigInt(bytes.length * 8);
-  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+  return safeOrBig(v);
 }
 
 /** Python's raw-unicode-escape, as protocol-0 `UNICODE` uses it. */
@@ -90,16 +113,23 @@ function makeDict(pairs: Value[], at: number): Value {
  * Copy the decoded graph into a fresh tree: memo references may share or even cycle through
  * containers; a record must be a finite tree. Counts values against the budget.
  */
-function toTree(value: Value, depth: number, limits: Required<PickleLimits>, budget: { left: number }, path: Set<object>): Value {
-  if (--budget.left < 0) throw new PickleError(`too many values (more than ${limits.maxValues})`, -1);
-  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return value;
+interface Budget { values: number; chars: number }
+
+function toTree(value: Value, depth: number, limits: Required<PickleLimits>, budget: Budget, path: Set<object>): Value {
+  if (--budget.values < 0) throw new PickleError(`too many values (more than ${limits.maxValues})`, -1);
+  if (typeof value === 'string' || value instanceof Uint8Array) {
+    budget.chars -= value.length;
+    if (budget.chars < 0) throw new PickleError(`more than ${limits.maxTextChars} characters of text once memo references are expanded`, -1);
+    return value;
+  }
+  if (value === null || typeof value !== 'object') return value;
   if (depth > limits.maxDepth) throw new PickleError(`nesting deeper than ${limits.maxDepth} levels`, -1);
   if (path.has(value)) throw new PickleError('a container contains itself (cyclic reference)', -1);
   path.add(value);
   let out: Value;
   if (Array.isArray(value)) out = value.map((v) => toTree(v, depth + 1, limits, budget, path));
   else if (value instanceof Map) out = new Map([...value].map(([k, v]) => [k, toTree(v, depth + 1, limits, budget, path)]));
-  else if (value instanceof Set) out = new Set(value);
+  else if (value instanceof Set) out = new Set([...value].map((v) => toTree(v, depth + 1, limits, budget, path)));
   else {
     const obj: Record<string, Value> = Object.create(null) as Record<string, Value>;
     for (const k of Object.keys(value)) obj[k] = toTree((value as Record<string, Value>)[k], depth + 1, limits, budget, path);
@@ -117,7 +147,9 @@ function toTree(value: Value, depth: number, limits: Required<PickleLimits>, bud
  * decodePickle(Buffer.from('}q\x00X\x04\x00\x00\x00nameq\x01X\x02\x00\x00\x00RTq\x02s.', 'latin1')) // { name: 'RT' }
  */
 export function decodePickle(buf: Buffer, limits: PickleLimits = {}): Value {
-  const lim: Required<PickleLimits> = { maxDepth: limits.maxDepth ?? 32, maxValues: limits.maxValues ?? 100_000 };
+  const lim: Required<PickleLimits> = {
+    maxDepth: limits.maxDepth ?? 32, maxValues: limits.maxValues ?? 100_000, maxTextChars: limits.maxTextChars ?? 4 * 1024 * 1024,
+  };
   const r = new Reader(buf);
   const stack: Value[] = [];
   const memo = new Map<number, Value>();
@@ -168,7 +200,7 @@ export function decodePickle(buf: Buffer, limits: PickleLimits = {}): Value {
       case 0x2e: { // STOP
         if (stack.length !== 1) throw new PickleError('STOP with a malformed stack', at);
         if (r.pos !== buf.length) throw new PickleError('trailing bytes after STOP', r.pos);
-        return toTree(stack[0], 0, lim, { left: lim.maxValues }, new Set());
+        return toTree(stack[0], 0, lim, { values: lim.maxValues, chars: lim.maxTextChars }, new Set());
       }
       case 0x80: { const v = r.u8(); if (v > 5) throw new PickleError(`unsupported pickle protocol ${v}`, at); break; } // PROTO
       case 0x95: r.bytes(8); break; // FRAME: length only, the data follows inline
@@ -188,8 +220,8 @@ export function decodePickle(buf: Buffer, limits: PickleLimits = {}): Value {
       case 0x4a: stack.push(r.i32()); break; // BININT
       case 0x4b: stack.push(r.u8()); break; // BININT1
       case 0x4d: stack.push(r.u16()); break; // BININT2
-      case 0x8a: stack.push(littleEndianInt(r.bytes(r.u8()))); break; // LONG1
-      case 0x8b: { const n = r.i32(); stack.push(littleEndianInt(r.bytes(n))); break; } // LONG4
+      case 0x8a: stack.push(littleEndianInt(r.bytes(r.u8()), at)); break; // LONG1
+      case 0x8b: { const n = r.i32(); stack.push(littleEndianInt(r.bytes(n), at)); break; } // LONG4
       case 0x46: { // FLOAT (text)
         const t = r.line();
         const x = Number(t);
@@ -224,7 +256,7 @@ export function decodePickle(buf: Buffer, limits: PickleLimits = {}): Value {
         const items = popMark(at);
         const list = top(at);
         if (!Array.isArray(list)) throw new PickleError('APPENDS to a value that is not a list', at);
-        list.push(...items);
+        for (const item of items) list.push(item); // no spread: 100 000 arguments overflow the call stack
         break;
       }
       case 0x7d: stack.push(Object.create(null)); break; // EMPTY_DICT

@@ -5,14 +5,34 @@
  * the sender already applied its level).
  */
 import { getLevelName } from '../core/levels.js';
-import { getLogger } from '../core/manager.js';
+import { reportRateLimited } from '../core/logging-errors.js';
 import { makeLogRecord, type LogRecord } from '../core/record.js';
+import type { NetworkLoggers } from './network-loggers.js';
+import type { PeerAllowList } from './peer-allow-list.js';
+import { markReceived } from './wire-origin.js';
 
 /** Where a receiver puts each record; the default re-emits it into our logger tree. */
 export type RecordSink = (record: LogRecord) => void;
 
-/** Reports a rejected frame or connection; the default writes one line to stderr. */
+/** Reports a rejected frame or connection; the default writes one line to stderr (rate-limited). */
 export type ReceiverErrorHandler = (error: Error, peer: string) => void;
+
+/** What every receiver is configured with. */
+export interface ReceiverOptions {
+  /** Interface to bind; loopback by default. The protocols have no authentication. */
+  host?: string;
+  /** Where records go; default: the logger of the same name in our tree (see `maxLoggerNames`). */
+  onRecord?: RecordSink;
+  /** Called for each rejected frame, request or connection; default: one stderr line, at most 3 per 10 s. */
+  onError?: ReceiverErrorHandler;
+  /** Only these peer addresses (or those the predicate accepts) are served; default: every peer. */
+  allow?: PeerAllowList;
+  /**
+   * Distinct logger names from the network the default sink creates loggers for (default 1000);
+   * records with further names go to the nearest known ancestor, counted in `loggerNames.overflowed`.
+   */
+  maxLoggerNames?: number;
+}
 
 /**
  * Rebuild a record from a dict a Python handler sent. Throws an Error saying what is missing.
@@ -31,19 +51,18 @@ export function recordFromDict(dict: unknown): LogRecord {
   return record;
 }
 
-/**
- * The default sink: the record goes to the logger with its original name.
- * @example reemit(recordFromDict({ name: 'RT.worker', levelno: 30, msg: 'slow' }))
- */
-export function reemit(record: LogRecord): void {
-  getLogger(record.name === 'root' ? '' : record.name).handle(record);
+/** The default sink: the record goes to the logger with its original name, within the name bound. */
+export function reemitThrough(loggers: NetworkLoggers): RecordSink {
+  return (record) => void loggers.loggerFor(record.name).handle(record);
 }
 
-/** The default error report: one line naming the receiver, the peer and the reason. */
+/**
+ * The default error report: one line naming the receiver, the peer and the reason, rate-limited
+ * per receiver like logging errors (a peer sending garbage in a loop costs a few lines per 10 s).
+ */
 export function defaultErrorReport(receiver: string): ReceiverErrorHandler {
-  return (error, peer) => {
-    process.stderr.write(`${receiver}: rejected data from ${peer}: ${error.message}\n`);
-  };
+  const source = {};
+  return (error, peer) => reportRateLimited(source, `${receiver}: rejected data from ${peer}: ${error.message}\n`);
 }
 
 /** The two callbacks every receiver is built with. */
@@ -65,10 +84,12 @@ export function reportRejection(callbacks: ReceiverCallbacks, error: unknown, pe
 }
 
 /**
- * Hand a decoded record to the sink. The data was fine, so a throwing sink is reported but does
+ * Hand a decoded record to the sink, marked as received from `peer` (network handlers never send
+ * it out again, see wire-origin.ts). The data was fine, so a throwing sink is reported but does
  * not cost the peer its connection.
  */
 export function deliverRecord(callbacks: ReceiverCallbacks, record: LogRecord, peer: string): void {
+  markReceived(record, peer);
   try {
     callbacks.onRecord(record);
   } catch (err) {
