@@ -68,7 +68,7 @@ function signalExitListeners(): number {
 }
 
 /** Listeners of `signal` that are the application's own, by the rule above. */
-export function applicationSignalListeners(signal: NodeJS.Signals): number {
+function applicationSignalListeners(signal: NodeJS.Signals): number {
   let unmarked = 0;
   for (const listener of process.listeners(signal)) {
     if ((listener as unknown as Record<symbol, unknown>)[LIBRARY_SIGNAL_LISTENER] !== true) unmarked++;
