@@ -46,6 +46,15 @@ describe('the process dies by the signal, as without the library, next to other 
     expect(lines.slice(N)).toEqual(['signal-exit saw SIGTERM']);
   });
 
+  test('signal-exit v3 and v4 both loaded: SIGTERM ends the process, every line and both cleanups are on disk', async () => {
+    const { result, file } = await run('se-v3-v4', 'SIGTERM', 'signal-exit-v3-and-v4');
+    expect(result.code).toBeNull();
+    expect(result.signal).toBe('SIGTERM');
+    const lines = readLines(file);
+    expect(firstMissing(lines.slice(0, N), N)).toBe(-1);
+    expect(lines.slice(N).sort()).toEqual(['signal-exit saw SIGTERM', 'signal-exit v3 saw SIGTERM']);
+  });
+
   test.each(['SIGTERM', 'SIGINT'])('two copies of this package, each with a file: %s ends the process and both files are complete', async (signal) => {
     const { result, file } = await run(`copies-${signal}`, signal, 'second-copy');
     expect(result.code).toBeNull();
