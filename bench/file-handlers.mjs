@@ -1,5 +1,7 @@
 // Lines per second and peak RSS for the file handlers: text and JSON, batched and sync,
-// plus the raw writers (ours vs sonic-boom) on pre-formatted lines. Each scenario runs in a
+// plus the raw writers (ours vs sonic-boom) on pre-formatted lines; text-turns logs 10 lines per
+// event-loop turn (a batch opened and closed each turn); text-worker logs from a worker thread,
+// where files write through by default. Each scenario runs in a
 // fresh process; a run whose file lacks a line is reported as invalid.
 // Usage: npm run build && node bench/file-handlers.mjs [lines]
 import { spawnSync } from 'node:child_process';
@@ -8,13 +10,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SCENARIOS = ['text-batched', 'text-sync', 'json-batched', 'json-sync', 'writer-ours', 'writer-sonic-async', 'writer-sonic-sync'];
+const SCENARIOS = ['text-batched', 'text-turns', 'text-worker', 'text-sync', 'json-batched', 'json-sync', 'writer-ours', 'writer-sonic-async', 'writer-sonic-sync'];
 
 async function runScenario(name, file, n) {
   const lib = await import('../dist/index.js');
   const line = '2026-11-21 14:09:37,370 - 1.234 - INFO - RT.bench - hello world\n';
   const start = process.hrtime.bigint();
-  if (name.startsWith('writer-')) {
+  if (name === 'text-worker') {
+    const { Worker } = await import('node:worker_threads');
+    const source = `
+      const lib = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});
+      const { workerData } = await import('node:worker_threads');
+      const handler = new lib.FileHandler(workerData.file);
+      handler.setFormatter(new lib.Formatter(lib.FILE_FORMAT));
+      const log = lib.getRtLogger('bench');
+      log.setLevel('INFO');
+      log.propagate = false;
+      log.addHandler(handler);
+      for (let i = 0; i < workerData.n; i++) log.info('hello world');
+      handler.close();`;
+    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), { workerData: { file, n } });
+    await new Promise((resolve) => worker.on('exit', resolve));
+  } else if (name === 'text-turns') {
+    const handler = new lib.FileHandler(file);
+    handler.setFormatter(new lib.Formatter(lib.FILE_FORMAT));
+    const log = lib.getRtLogger('bench');
+    log.setLevel('INFO');
+    log.propagate = false;
+    log.addHandler(handler);
+    for (let i = 0; i < n; i++) {
+      log.info('hello world');
+      if (i % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
+    }
+    handler.close();
+  } else if (name.startsWith('writer-')) {
     if (name === 'writer-ours') {
       const { BatchedFileWriter } = await import('../dist/handlers/batched-file-writer.js');
       const w = new BatchedFileWriter(file);

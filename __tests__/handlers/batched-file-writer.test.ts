@@ -88,7 +88,7 @@ describe('BatchedFileWriter keeps order across an outage', () => {
     const errors: unknown[] = [];
     let recovered = -1;
     const writer = new BatchedFileWriter(join(dir, 'out.log'));
-    writer.events = { onError: (e) => errors.push(e), onRecover: (dropped) => (recovered = dropped) };
+    writer.events = { onError: (e) => errors.push(e), onRecover: (dropped) => (recovered = dropped), onLoss: () => {} };
     const texts = ['staged 1\n', 'staged 2 ✓\n'];
     for (const t of texts) writer.write(t);
     expect(writer.flushSync()).toBe(false);

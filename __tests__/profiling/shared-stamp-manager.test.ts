@@ -29,6 +29,20 @@ describe('SharedStampManager in one thread', () => {
     expect(shared.allStamps[0]?.identifier).toBe('naïve “quotes” ✓ 🚀');
   });
 
+  it('refused claims never move the arena counter: 2^32 refused bytes later, old identifiers are intact and a claim that does not fit is still refused', () => {
+    const shared = new SharedStampManager({ capacity: 300, arenaBytes: 64 });
+    const first = 'a'.repeat(60);
+    shared.createStamp(first);
+    // Refused claims adding up to 2^32 - 60 bytes: an adding counter would be back at 0.
+    const big = 'x'.repeat(2 ** 24);
+    for (let i = 0; i < 255; i++) expect(() => shared.createStamp(big)).toThrow(/identifier arena is full/);
+    expect(() => shared.createStamp('x'.repeat(2 ** 24 - 60))).toThrow(/identifier arena is full/);
+    expect(() => shared.createStamp('b'.repeat(10))).toThrow(/identifier arena is full/);
+    shared.createStamp('fits');
+    const identifiers = shared.allStamps.map((s) => s.identifier);
+    expect(identifiers).toEqual([first, 'fits']);
+  });
+
   it('sees through a second instance attached to the same handle', () => {
     const shared = new SharedStampManager({ capacity: 8 });
     const other = SharedStampManager.attach(shared.handle);

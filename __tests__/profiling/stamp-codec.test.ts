@@ -80,6 +80,19 @@ describe('superjson round trip', () => {
     expect(() => StampManager.deserialize(42 as unknown as string)).toThrow(/expected the string made by serialize\(\), got 42/);
   });
 
+  it('a document nested 100,000 deep (in json or in meta) is a StampDataError naming the depth, not a stack overflow', () => {
+    const depth = 100_000;
+    const documents = [
+      '['.repeat(depth) + ']'.repeat(depth),
+      `{"json":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`,
+      `{"json":{"format":"railtracks-stamps"},"meta":{"values":${'['.repeat(depth)}${']'.repeat(depth)}}}`,
+    ];
+    for (const text of documents) {
+      expect(() => StampManager.deserialize(text)).toThrow(StampDataError);
+      expect(() => StampManager.deserialize(text)).toThrow(/nests deeper than 32 levels/);
+    }
+  });
+
   it('refuses __proto__ in superjson meta paths and leaves Object.prototype clean', () => {
     const doc = JSON.parse(sample().serialize()) as { meta: { values: Record<string, unknown> } };
     doc.meta.values['__proto__.polluted'] = ['undefined'];

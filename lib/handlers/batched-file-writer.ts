@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { registerExitFlush, unregisterExitFlush } from './exit-flush.js';
 
 /** Bytes gathered before a write is issued at once instead of at the end of the turn. */
@@ -17,11 +18,22 @@ const MAX_BATCH_AGE_MS = 50;
 const RETRY_MS = 1_000;
 /** Default bound on data kept in memory while the file is unwritable. */
 const DEFAULT_MAX_RETAINED = 8 * 1024 * 1024;
+/**
+ * Staging buffers of writers that went idle (end of turn, sync write, close), kept for the next
+ * writer that needs one. A writer holds a buffer only while it has a batch open, so thousands
+ * of open but idle files cost no staging memory; at most this many spares stay allocated.
+ */
+const SPARE_STAGING_KEPT = 4;
+const spareStaging: Buffer[] = [];
 
 export interface BatchedFileWriterOptions {
   /** `'a'` appends (default), `'w'` truncates on the first open. */
   flags?: 'a' | 'w';
-  /** Write every chunk straight through (one syscall per record). */
+  /**
+   * Write every chunk straight through (one syscall per record). Default: false on the main
+   * thread, true inside a worker thread, whose pending batch nothing could write once the
+   * worker is terminated or the process ends by a signal or by the main thread's `exit()`.
+   */
   sync?: boolean;
   /**
    * Before each batch, check that the path still names the open file and reopen it if not
@@ -41,6 +53,11 @@ export interface WriterEvents {
   onError(error: unknown): void;
   /** The file is writable again; `dropped` records did not fit in the retention bound. */
   onRecover(dropped: number): void;
+  /**
+   * The writer is closed, or the process is ending, while the file is still unwritable:
+   * `dropped` records never fitted in memory and `unwrittenBytes` held in memory are lost.
+   */
+  onLoss(dropped: number, unwrittenBytes: number): void;
 }
 
 /**
@@ -63,7 +80,7 @@ export interface WriterEvents {
  */
 export class BatchedFileWriter {
   readonly path: string;
-  events: WriterEvents = { onError: () => {}, onRecover: () => {} };
+  events: WriterEvents = { onError: () => {}, onRecover: () => {}, onLoss: () => {} };
   #flags: 'a' | 'w';
   #sync: boolean;
   #watch: boolean;
@@ -71,7 +88,7 @@ export class BatchedFileWriter {
   #fd = -1;
   #ino = 0;
   #dev = 0;
-  /** Encoded lines waiting for the next batch write; allocated on the first line. */
+  /** Encoded lines waiting for the next batch write; held only while a batch is open. */
   #staging: Buffer | null = null;
   #staged = 0;
   /** Text written after #stalled and the staging bytes: what arrived while the file was failing, or one over-long line. */
@@ -91,7 +108,7 @@ export class BatchedFileWriter {
   constructor(path: string, options: BatchedFileWriterOptions = {}) {
     this.path = path;
     this.#flags = options.flags ?? 'a';
-    this.#sync = options.sync ?? false;
+    this.#sync = options.sync ?? !isMainThread;
     this.#watch = options.reopenIfMoved ?? false;
     this.#maxRetained = options.maxRetainedBytes ?? DEFAULT_MAX_RETAINED;
   }
@@ -113,7 +130,7 @@ export class BatchedFileWriter {
       // Registered on the first line, before the file exists, so that a signal arriving
       // before the first batch is written still finds (and flushes) this writer.
       if (!this.#registered) this.#register();
-      staging = this.#staging = Buffer.allocUnsafeSlow(STAGING_BYTES);
+      staging = this.#staging = spareStaging.pop() ?? Buffer.allocUnsafeSlow(STAGING_BYTES);
     }
     if (text.length * MAX_UTF8_PER_UNIT > STAGING_BYTES - this.#staged) {
       // Might not fit: send what is staged first. A line longer than the buffer could ever take
@@ -125,12 +142,16 @@ export class BatchedFileWriter {
       if (text.length * MAX_UTF8_PER_UNIT > STAGING_BYTES) {
         this.#pending = text;
         this.flushSync();
+        this.#releaseStaging();
         return;
       }
     }
     if (this.#staged === 0 && !this.#sync) this.#batchStartedAt = Date.now();
     this.#staged += staging.write(text, this.#staged);
-    if (this.#sync || this.#staged >= HIGH_WATER) {
+    if (this.#sync) {
+      this.flushSync();
+      this.#releaseStaging();
+    } else if (this.#staged >= HIGH_WATER) {
       this.flushSync();
     } else if ((++this.#writesSinceCheck & 63) === 0 && Date.now() - this.#batchStartedAt > MAX_BATCH_AGE_MS) {
       this.flushSync();
@@ -143,11 +164,36 @@ export class BatchedFileWriter {
   #flushScheduled = (): void => {
     this.#scheduled = false;
     this.flushSync();
+    this.#releaseStaging();
   };
+
+  /** Hand the staging buffer back while nothing is staged, so an idle file holds none. */
+  #releaseStaging(): void {
+    const staging = this.#staging;
+    if (staging === null || this.#staged > 0) return;
+    this.#staging = null;
+    if (spareStaging.length < SPARE_STAGING_KEPT) spareStaging.push(staging);
+  }
+
+  /** @internal Called by exit-flush as the process ends: flush, then write every later line through. */
+  endOfProcess(): void {
+    if (this.#closed) return;
+    this.#sync = true;
+    if (!this.flushSync()) this.#reportLoss();
+    this.#releaseStaging();
+  }
+
+  #reportLoss(): void {
+    const unwritten = (this.#stalled?.length ?? 0) + this.#staged + Buffer.byteLength(this.#pending, 'utf8');
+    if (this.#dropped === 0 && unwritten === 0) return;
+    const dropped = this.#dropped;
+    this.#dropped = 0;
+    this.events.onLoss(dropped, unwritten);
+  }
 
   /** While failing: keep text within the bound, count what does not fit, retry later. */
   #retain(text: string): void {
-    const held = (this.#stalled?.length ?? 0) + this.#pending.length;
+    const held = (this.#stalled?.length ?? 0) + this.#staged + this.#pending.length;
     if (held + text.length > this.#maxRetained) {
       this.#dropped++;
     } else {
@@ -270,7 +316,8 @@ export class BatchedFileWriter {
   /** Flush and close the file. Idempotent; never throws. */
   close(): void {
     if (this.#closed) return;
-    this.flushSync();
+    if (!this.flushSync()) this.#reportLoss();
+    this.#releaseStaging();
     this.#closed = true;
     this.#registered = false;
     if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);

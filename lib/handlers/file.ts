@@ -8,7 +8,10 @@ export interface FileHandlerOptions {
   /** `'a'` (default) appends; `'w'` truncates when the file is first opened. */
   mode?: 'a' | 'w';
   level?: Level;
-  /** Write through on every record instead of batching within an event-loop turn. */
+  /**
+   * Write through on every record instead of batching within an event-loop turn. Default:
+   * false on the main thread; true inside a worker thread (see BatchedFileWriterOptions.sync).
+   */
   sync?: boolean;
   /**
    * Bytes kept in memory while the file cannot be written (full disk, missing directory);
@@ -43,7 +46,7 @@ export class FileHandler extends Handler {
     this.baseFilename = resolve(filename);
     this.writer = new BatchedFileWriter(this.baseFilename, {
       flags: options.mode ?? 'a',
-      sync: options.sync ?? false,
+      ...(options.sync !== undefined ? { sync: options.sync } : {}),
       reopenIfMoved: options.reopenIfMoved ?? false,
       ...(options.maxRetainedBytes !== undefined ? { maxRetainedBytes: options.maxRetainedBytes } : {}),
     });
@@ -52,6 +55,12 @@ export class FileHandler extends Handler {
       onRecover: (dropped) => {
         if (dropped === 0) return;
         const note = new Error(`${dropped} record(s) were dropped while ${this.baseFilename} was unwritable; writing again`);
+        this.handleError(deferredFailure(this.baseFilename), note);
+      },
+      onLoss: (dropped, unwrittenBytes) => {
+        const note = new Error(
+          `${this.baseFilename} stayed unwritable to the end: ${dropped} record(s) were dropped and ${unwrittenBytes} byte(s) held in memory were never written`,
+        );
         this.handleError(deferredFailure(this.baseFilename), note);
       },
     };

@@ -9,6 +9,7 @@ export { StampManager } from './stamp-manager.js';
 export type { StampCreator, StepLogs } from './stamp-manager.js';
 export { StampDataError, validateStampManagerJSON } from './stamp-codec.js';
 export type { StampManagerJSON } from './stamp-codec.js';
+export { serializedStampChunks, stampJSONChunks } from './stamp-export.js';
 export { toChromeTrace } from './chrome-trace.js';
 export type { ChromeTrace, ChromeTraceOptions, TraceEvent, TracePhase } from './chrome-trace.js';
 export { toHtmlTimeline } from './html-timeline.js';

@@ -1,9 +1,10 @@
 /**
  * A StampManager shared by worker threads through SharedArrayBuffers.
  *
- * Soundness, in short: steps come from one Atomics.add counter, so no two threads ever get the
+ * Soundness, in short: steps come from one atomic counter, so no two threads ever get the
  * same step. Every stamp (and every creator's reservation) claims a record slot and its bytes in
- * a shared string arena with Atomics.add, writes them with plain stores, and only then publishes
+ * a shared string arena with a compare-and-swap that leaves the counter untouched when the claim
+ * does not fit (so refused claims can never wrap a counter), writes them with plain stores, and only then publishes
  * the slot with Atomics.store of its kind. A reader Atomics.loads the kind first; by the
  * JavaScript memory model that orders the plain reads after the writer's plain writes, so a
  * reader sees whole records or none, never a torn one. Capacity is fixed when the manager is made.
@@ -185,19 +186,19 @@ export class SharedStampManager {
   }
 
   private _takeStep(): number {
-    const step = Atomics.add(this._header, NEXT_STEP, 1);
-    if (step >= MAX_INT32) throw new RangeError('SharedStampManager: the step counter is exhausted (2^31 - 1 steps); start a new manager');
+    const step = this._claim(NEXT_STEP, 1, MAX_INT32);
+    if (step < 0) throw new RangeError('SharedStampManager: the step counter is exhausted (2^31 - 1 steps); start a new manager');
     return step;
   }
 
   private _publish(kind: number, time: number, step: number, identifier: string): void {
     const bytes = Buffer.byteLength(identifier, 'utf8');
-    const slot = Atomics.add(this._header, NEXT_SLOT, 1);
-    if (slot >= this._capacity) {
+    const slot = this._claim(NEXT_SLOT, 1, this._capacity);
+    if (slot < 0) {
       throw new RangeError(`SharedStampManager: all ${this._capacity} record slots are used; create it with a larger { capacity }`);
     }
-    const offset = Atomics.add(this._header, ARENA_USED, bytes);
-    if (offset < 0 || offset + bytes > this._arena.length) {
+    const offset = this._claim(ARENA_USED, bytes, this._arena.length);
+    if (offset < 0) {
       // Publish the slot as a bare reservation so readers are not left waiting on it.
       Atomics.store(this._ints, slot * FIELDS + KIND, KIND_RESERVED);
       throw new RangeError(`SharedStampManager: the ${this._arena.length}-byte identifier arena is full; create it with a larger { arenaBytes }`);
@@ -209,6 +210,23 @@ export class SharedStampManager {
     this._ints[base + OFFSET] = offset;
     this._ints[base + LENGTH] = bytes;
     Atomics.store(this._ints, base + KIND, kind); // the release: publishes the fields above
+  }
+
+  /**
+   * Advance the counter at `index` by `amount` if the result stays within `limit`; returns the
+   * start of the claimed range, or -1 and leaves the counter untouched. A failed claim never
+   * moves a counter, so however many fail it can neither wrap around nor hand out a range that
+   * was already given (an Atomics.add would overflow Int32 after 2^31 refused bytes and then
+   * give out offset 0 again, overwriting the first identifiers).
+   */
+  private _claim(index: number, amount: number, limit: number): number {
+    let current = Atomics.load(this._header, index);
+    for (;;) {
+      if (current + amount > limit) return -1;
+      const seen = Atomics.compareExchange(this._header, index, current, current + amount);
+      if (seen === current) return current;
+      current = seen;
+    }
   }
 
   private static _allocate(options: SharedStampOptions): SharedStampHandle {

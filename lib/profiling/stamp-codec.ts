@@ -12,6 +12,7 @@ import { SuperJSON } from 'superjson';
 import type { SuperJSONResult } from 'superjson';
 import type { EncodedStamp } from './stamp.js';
 import { isPlainObject } from '../python/plain-object.js';
+import { joinWithinStringLimit, serializedStampChunks, SUPERJSON_FORMAT, SUPERJSON_VERSION } from './stamp-export.js';
 
 /**
  * The JSON interchange form, field names as in the Python original's attributes.
@@ -36,8 +37,6 @@ export class StampDataError extends TypeError {
 // Keys that would reach Object.prototype (or a constructor) if anything downstream assigned them.
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 const STEP_KEY = /^(0|[1-9][0-9]*)$/;
-const SUPERJSON_FORMAT = 'railtracks-stamps';
-const SUPERJSON_VERSION = 1;
 
 function fail(where: string, message: string): never {
   throw new StampDataError(`${where}: ${message}`);
@@ -157,13 +156,11 @@ function firstMissingStep(logs: Record<string, unknown>, step: number): number {
 const codec = new SuperJSON();
 
 /**
- * The superjson text of a manager's JSON form.
+ * The superjson text of a manager's JSON form (written by stamp-export, read back by superjson).
  * @example const text = stringifyStampManagerJSON(manager.toJSON());
  */
 export function stringifyStampManagerJSON(data: StampManagerJSON): string {
-  const stepLogs = new Map<number, string[]>();
-  for (let s = 0; s < data.step; s++) stepLogs.set(s, [...(data.step_logs[String(s)] ?? [])]);
-  return codec.stringify({ format: SUPERJSON_FORMAT, version: SUPERJSON_VERSION, step: data.step, stepLogs, stamps: data.stamps });
+  return joinWithinStringLimit(serializedStampChunks(data), 'StampManager.serialize', 'serializedStampChunks');
 }
 
 /**
@@ -206,15 +203,24 @@ function hasForbiddenSegment(path: string): boolean {
   return path.split('.').some((segment) => FORBIDDEN_KEYS.has(segment));
 }
 
+/**
+ * How deep a document may nest. What serialize() writes nests 5 levels (json.stepLogs[i][1][j]);
+ * the cap keeps a hostile document's depth from reaching the call stack's limit.
+ */
+const MAX_DOCUMENT_DEPTH = 32;
+
 // In superjson's `meta`, string values are paths too (referential equalities), so they are
 // checked as well; elsewhere a string is data (an identifier may legitimately read "constructor").
-function rejectForbiddenKeys(where: string, value: unknown, path: string, stringsArePaths = false): void {
+function rejectForbiddenKeys(where: string, value: unknown, path: string, stringsArePaths = false, depth = 0): void {
+  if (depth > MAX_DOCUMENT_DEPTH) {
+    fail(where, `the document nests deeper than ${MAX_DOCUMENT_DEPTH} levels (at ${path.slice(0, 80)}…), which serialize() never writes; pass the string made by serialize()`);
+  }
   if (typeof value === 'string' && stringsArePaths && hasForbiddenSegment(value)) {
     fail(where, `${path} refers to the path "${value}", which is never accepted (it could reach an object prototype); remove it`);
   }
   if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => rejectForbiddenKeys(where, item, `${path}[${i}]`, stringsArePaths));
+    value.forEach((item, i) => rejectForbiddenKeys(where, item, `${path}[${i}]`, stringsArePaths, depth + 1));
     return;
   }
   for (const key of Object.getOwnPropertyNames(value)) {
@@ -222,6 +228,6 @@ function rejectForbiddenKeys(where: string, value: unknown, path: string, string
       fail(where, `${path} has the key "${key}", which is never accepted (it could reach an object prototype); remove it`);
     }
     const inMeta = stringsArePaths || (path === 'the document' && key === 'meta');
-    rejectForbiddenKeys(where, (value as Record<string, unknown>)[key], `${path}.${key}`, inMeta);
+    rejectForbiddenKeys(where, (value as Record<string, unknown>)[key], `${path}.${key}`, inMeta, depth + 1);
   }
 }

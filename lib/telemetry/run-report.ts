@@ -160,8 +160,10 @@ export function enableRunReport(options: RunReportOptions): RunReporter {
     crash = `${origin === 'unhandledRejection' ? 'unhandled rejection' : 'uncaught exception'}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
   };
   const onExit = (code: number): void => finish(crash ?? (code === 0 ? 'finished' : 'process.exit'), code);
-  // The file writers flush on SIGTERM/SIGINT/SIGHUP through the same registry; the report is one more.
-  const atSignal = { flushSync: () => finish('signal', null) };
+  // The file writers are told of the process's end (SIGTERM/SIGINT/SIGHUP with no application
+  // listener left, or 'exit') through the same coordinator; the report is one more. A signal
+  // the application handles only asks for a flush, and the run goes on.
+  const atSignal = { flushSync: () => {}, endOfProcess: () => finish('signal', null) };
 
   // Before the writers' own exit listener, so the lifecycle record reaches the files.
   process.prependListener('exit', onExit);
