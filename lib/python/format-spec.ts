@@ -232,7 +232,7 @@ function formatFloatValue(x: number, p: ParsedSpec): string {
 export function formatSpec(value: unknown, spec: string, asFloat = false): string {
   if (typeof value === 'string') return spec === '' ? value : formatString(value, spec, 'str');
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && !asFloat) return spec === '' ? pyStr(value) : formatInt(value, spec, 'int');
+    if (Number.isSafeInteger(value) && !asFloat) return spec === '' ? pyStr(value) : formatInt(value, spec, 'int');
     if (spec === '') return floatRepr(value);
     return formatFloatValue(value, parseSpec(spec, 'float', '', '>'));
   }

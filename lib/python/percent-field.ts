@@ -108,7 +108,7 @@ function charOf(value: unknown): string {
     const cp = value.codePointAt(0);
     if (cp !== undefined && value.length === (cp > 0xffff ? 2 : 1)) return value;
   } else if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
-    if (typeof value !== 'number' || Number.isInteger(value)) {
+    if (typeof value !== 'number' || Number.isSafeInteger(value)) {
       const n = Number(value);
       if (n < 0 || n > 0x10ffff) throw new PercentFormatError('OverflowError', '%c arg not in range(0x110000)');
       return String.fromCodePoint(n);

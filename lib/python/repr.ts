@@ -3,8 +3,8 @@
  * JS data read exactly like the ones a Python service prints for the equivalent Python data.
  *
  * The value mapping (one source of truth, also used by `%` formatting):
- * null/undefined → None, booleans → True/False, integer-valued numbers and bigints → int,
- * other numbers → float, strings → str, arrays → list, plain objects and Maps → dict,
+ * null/undefined → None, booleans → True/False, safe integers (|n| < 2^53) and bigints → int,
+ * every other number → float (beyond 2^53 a JS number is no longer an exact integer: `1e16` → `1e+16`), strings → str, arrays → list, plain objects and Maps → dict,
  * Sets → set, Uint8Array/Buffer → bytes. Nothing in this module throws.
  */
 
@@ -23,7 +23,7 @@ const HEX = '0123456789abcdef';
 export function pyTypeName(value: unknown): string {
   switch (typeof value) {
     case 'string': return 'str';
-    case 'number': return Number.isInteger(value) ? 'int' : 'float';
+    case 'number': return Number.isSafeInteger(value) ? 'int' : 'float';
     case 'bigint': return 'int';
     case 'boolean': return 'bool';
     case 'undefined': return 'NoneType';
@@ -133,10 +133,8 @@ export function floatRepr(x: number): string {
 }
 
 function numberRepr(x: number): string {
-  if (Number.isInteger(x)) {
-    // -0 becomes 0: integer-valued numbers stand for Python ints, which have no signed zero.
-    return Number.isSafeInteger(x) ? String(x === 0 ? 0 : x) : BigInt(x).toString();
-  }
+  // -0 becomes 0: safe integers stand for Python ints, which have no signed zero.
+  if (Number.isSafeInteger(x)) return String(x === 0 ? 0 : x);
   return floatRepr(x);
 }
 
