@@ -7,6 +7,7 @@ import { parseBrace, renderBrace, type ParsedBraceField } from '../python/format
 import { formatSpec, PyFormatError } from '../python/format-spec.js';
 import { F_LJUST, formatPercentField, parsePercent, PercentFormatError, percentFormat, STAR, type PercentField } from '../python/percent.js';
 import { floatRepr, pyStr, stringRepr } from '../python/repr.js';
+import { MAX_FIELD_WIDTH } from '../python/format-limits.js';
 import type { LogRecord } from './record.js';
 
 /** Python's three Formatter styles: `%(name)s`, `{name}`, `$name`. */
@@ -91,7 +92,7 @@ function plainTextSegment(key: string, width: number, left: boolean): Segment {
 
 function percentSegment(field: PercentField & { key: string }): Segment {
   const key = field.key;
-  if (field.conversion === 's' && (field.flags & ~F_LJUST) === 0 && field.precision < 0) {
+  if (field.conversion === 's' && (field.flags & ~F_LJUST) === 0 && field.precision < 0 && field.width <= MAX_FIELD_WIDTH) {
     return plainTextSegment(key, Math.max(field.width, 0), (field.flags & F_LJUST) !== 0);
   }
   const isFloat = FLOAT_FIELDS.has(key);

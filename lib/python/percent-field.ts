@@ -3,6 +3,7 @@
  * `%`-style log Formatter reuses per record field without reparsing its format string.
  */
 import { pyAscii, pyRepr, pyStr } from './repr.js';
+import { fieldSizeProblem } from './format-limits.js';
 import {
   F_ALT, F_LJUST, F_ZERO, PercentFormatError, formatFloat, formatInteger, padNumeric, padding, toPyFloat, toPyInt,
 } from './percent-numbers.js';
@@ -80,6 +81,8 @@ export function renderValue(field: PercentField, flags: number, value: unknown, 
     if (conv === 's') return typeof value === 'string' ? value : pyStr(value);
     if (conv === 'd' && typeof value === 'number' && Number.isSafeInteger(value)) return String(value === 0 ? 0 : value);
   }
+  const tooBig = fieldSizeProblem(width, precision, conv !== 's' && conv !== 'r' && conv !== 'a' && conv !== 'c');
+  if (tooBig !== undefined) throw new PercentFormatError('ValueError', tooBig);
   switch (conv) {
     case 's': return padText(typeof value === 'string' ? value : pyStr(value), flags, width, precision);
     case 'r': return padText(pyRepr(value), flags, width, precision);
