@@ -5,10 +5,13 @@
  * The value mapping (one source of truth, also used by `%` formatting):
  * null/undefined → None, booleans → True/False, safe integers (|n| < 2^53) and bigints → int,
  * every other number → float (beyond 2^53 a JS number is no longer an exact integer: `1e16` → `1e+16`), strings → str, arrays → list, plain objects and Maps → dict,
- * Sets → set, Uint8Array/Buffer → bytes. Nothing in this module throws.
+ * Sets → set, Uint8Array/Buffer → bytes; a run of array holes reads `<3 empty items>`.
+ * Nothing in this module throws.
  */
 
 /** Non-printable per Python's `str.isprintable`: categories C* and Z* except the ASCII space. */
+import { emptyItems, isHole, walkAfterHole } from './array-holes.js';
+
 const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
 const HEX = '0123456789abcdef';
 
@@ -287,7 +290,19 @@ function cycleMarker(value: object): string {
 function containerText(value: object): string {
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ', ') + pyRepr(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (isHole(value, i, item)) {
+        let first = i === 0;
+        const item = (text: string) => {
+          out += (first ? '' : ', ') + text;
+          first = false;
+        };
+        walkAfterHole(value, i, (at) => item(pyRepr(value[at])), (count) => item(`<${emptyItems(count)}>`));
+        break;
+      }
+      out += (i === 0 ? '' : ', ') + pyRepr(item);
+    }
     return out + ']';
   }
   if (value instanceof Map) {
