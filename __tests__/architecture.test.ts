@@ -18,13 +18,17 @@ const ALLOWED: Record<string, readonly string[]> = {
   formatters: ['python', 'core'],
   // Profiling stands beside logging: stamps and timelines, no logger, no handler.
   profiling: ['python'],
+  // Instruments and their Prometheus text: plain data, no logging needed.
+  metrics: ['python', 'core'],
   interop: ['python', 'core', 'handlers', 'formatters'],
-  railtracks: ['python', 'core', 'handlers', 'formatters', 'profiling'],
+  railtracks: ['python', 'core', 'handlers', 'formatters', 'profiling', 'metrics'],
+  // Runtime telemetry (resource monitor, flight recorder, dump signal, run report) on the RT tree.
+  telemetry: ['python', 'core', 'handlers', 'formatters', 'profiling', 'metrics', 'railtracks'],
   reader: ['python', 'core', 'handlers', 'formatters', 'railtracks'],
-  cli: ['python', 'core', 'handlers', 'formatters', 'railtracks', 'reader'],
-  testing: ['python', 'core', 'handlers', 'formatters', 'profiling', 'interop', 'railtracks'],
+  cli: ['python', 'core', 'handlers', 'formatters', 'railtracks', 'reader', 'telemetry', 'metrics'],
+  testing: ['python', 'core', 'handlers', 'formatters', 'profiling', 'interop', 'railtracks', 'metrics', 'telemetry'],
   // The root entry: what an everyday program touches; the rest is behind subpaths.
-  '(root entry)': ['python', 'core', 'handlers', 'formatters', 'railtracks'],
+  '(root entry)': ['python', 'core', 'handlers', 'formatters', 'railtracks', 'metrics'],
 };
 /** Modules that must never be loaded by importing the root entry. */
 const NOT_FROM_ROOT = ['node:net', 'node:dgram', 'node:http', 'node:https', 'node:tls', 'superjson', 'async-mutex'];

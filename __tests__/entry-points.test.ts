@@ -23,6 +23,7 @@ const ENTRIES: Record<string, string> = {
   'railtracks-observability/reader': 'readLogs',
   'railtracks-observability/python': 'pyRepr',
   'railtracks-observability/testing': 'MemoryHandler',
+  'railtracks-observability/telemetry': 'monitorResources',
 };
 
 function run(file: string, source: string, args: string[] = []) {

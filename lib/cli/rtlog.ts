@@ -9,8 +9,11 @@ import { parseArgs } from 'node:util';
 import { compileFilter, readLogs } from '../reader/read-logs.js';
 import { follow } from './follow.js';
 import { renderContinuation, renderEntry } from './pretty.js';
+import { reportCommand } from './report.js';
+import { colourLevelFor } from '../railtracks/colour-support.js';
 
 const HELP = `Usage: rtlog <file> [options]
+       rtlog report <run-report.json>
 
 Prints a page of records, oldest of the page at the top and the newest at the bottom.
   -p, --page <n>        page number, 0 = newest (default 0)
@@ -127,4 +130,5 @@ function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+process.exitCode = args[0] === 'report' ? await reportCommand(args.slice(1), colourLevelFor(process.stdout) > 0) : await main(args);

@@ -8,7 +8,7 @@ import { formatSpec, PyFormatError } from '../python/format-spec.js';
 import { F_LJUST, formatPercentField, parsePercent, PercentFormatError, percentFormat, STAR, type PercentField } from '../python/percent.js';
 import { floatRepr, pyStr, stringRepr } from '../python/repr.js';
 import { MAX_FIELD_WIDTH } from '../python/format-limits.js';
-import type { LogRecord } from './record.js';
+import { FLOAT_RECORD_FIELDS, RECORD_ATTRIBUTES, type LogRecord } from './record.js';
 
 /** Python's three Formatter styles: `%(name)s`, `{name}`, `$name`. */
 export type FormatStyle = '%' | '{' | '$';
@@ -30,9 +30,7 @@ export class FieldNotFoundError extends ValueErrorLike {
   }
 }
 
-/** Record fields that are Python floats even when their JS number is integer-valued. */
-const FLOAT_FIELDS = new Set(['created', 'msecs', 'relativeCreated']);
-const isFloatField = (key: string) => FLOAT_FIELDS.has(key);
+const isFloatField = (key: string) => FLOAT_RECORD_FIELDS.has(key);
 
 function lookup(record: LogRecord, key: string, defaults: Readonly<Record<string, unknown>> | undefined): unknown {
   const value = record.field(key);
@@ -57,18 +55,13 @@ function keyErrorsAsMissingFields(render: RenderRecord): RenderRecord {
 /** Every field the record has, for the rare layouts that need the whole `__dict__`. */
 function recordDict(record: LogRecord, defaults: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = { ...defaults };
-  for (const key of RECORD_KEYS) out[key] = (record as unknown as Record<string, unknown>)[key];
+  for (const key of RECORD_ATTRIBUTES) out[key] = (record as unknown as Record<string, unknown>)[key];
   if (record.message !== undefined) out.message = record.message;
   if (record.asctime !== undefined) out.asctime = record.asctime;
   if (record.scope !== undefined) Object.assign(out, record.scope.fields);
   Object.assign(out, record.extra);
   return out;
 }
-const RECORD_KEYS = [
-  'name', 'msg', 'args', 'levelname', 'levelno', 'pathname', 'filename', 'module', 'exc_info', 'exc_text',
-  'stack_info', 'lineno', 'funcName', 'created', 'msecs', 'relativeCreated', 'thread', 'threadName',
-  'processName', 'process',
-];
 
 type Segment = (record: LogRecord, defaults: Readonly<Record<string, unknown>> | undefined) => string;
 
@@ -83,7 +76,7 @@ function codePointLength(text: string): number {
 function plainTextSegment(key: string, width: number, left: boolean): Segment {
   return (record, defaults) => {
     const value = lookup(record, key, defaults);
-    const text = typeof value === 'string' ? value : typeof value === 'number' && FLOAT_FIELDS.has(key) ? floatRepr(value) : pyStr(value);
+    const text = typeof value === 'string' ? value : typeof value === 'number' && FLOAT_RECORD_FIELDS.has(key) ? floatRepr(value) : pyStr(value);
     if (text.length >= width) return text;
     const pad = width - codePointLength(text);
     return pad <= 0 ? text : left ? text.padEnd(text.length + pad) : text.padStart(text.length + pad);
@@ -95,7 +88,7 @@ function percentSegment(field: PercentField & { key: string }): Segment {
   if (field.conversion === 's' && (field.flags & ~F_LJUST) === 0 && field.precision < 0 && field.width <= MAX_FIELD_WIDTH) {
     return plainTextSegment(key, Math.max(field.width, 0), (field.flags & F_LJUST) !== 0);
   }
-  const isFloat = FLOAT_FIELDS.has(key);
+  const isFloat = FLOAT_RECORD_FIELDS.has(key);
   const conv = field.conversion;
   return (record, defaults) => {
     let value = lookup(record, key, defaults);

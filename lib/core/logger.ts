@@ -1,3 +1,19 @@
+/**
+ * The logger, and the route every record takes from a log call to the bytes on disk:
+ *  1. `logger.info(...)`: the level method is the real one or the shared no-op (swapped when
+ *     levels change), so a disabled call costs one empty call.
+ *  2. `#log` peels the trailing markers (`extra(...)`, an Error), turns a StructuredMessage
+ *     into its text, and builds the LogRecord (record.ts) with call site (call-site.ts, when a
+ *     formatter asked) and scope fields (scope.ts).
+ *  3. `handle`: this logger's filters, then `callHandlers` walks up the parents while
+ *     `propagate`, handing the record to each Handler (handler.ts), or to lastResort if none.
+ *  4. `Handler.handle`: handler level, handler filters, `format` (formatter.ts, or a JSON /
+ *     colourful formatter), `emit` — StreamHandler writes a line, FileHandler hands it to the
+ *     BatchedFileWriter (handlers/), which writes a turn's lines at once and flushes on exit.
+ *  5. Anything thrown on the way goes to reportLoggingError (logging-errors.ts): rate-limited,
+ *     never thrown into the caller.
+ * docs/components/architecture.md draws the same route with the layers.
+ */
 import { callSitesWanted, fillCallSite } from './call-site.js';
 import { Filterer } from './filter.js';
 import type { Handler } from './handler.js';

@@ -3,6 +3,7 @@ import { loadTimeMs, nowMs } from './clock.js';
 import type { LogScope } from './scope.js';
 import { getLevelName } from './levels.js';
 import { percentFormat } from '../python/percent.js';
+import { isPlainObject } from '../python/plain-object.js';
 import { pyStr } from '../python/repr.js';
 
 /** What `msg % args` takes: a tuple (array) or, for `%(key)s`, a single mapping. */
@@ -199,23 +200,25 @@ function normaliseArgs(args: LogArgs | null): LogArgs | null {
   return args;
 }
 
-/** An object literal or `Object.create(null)`: what Python would call a dict. Never throws. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  try {
-    const p = Object.getPrototypeOf(value);
-    return p === Object.prototype || p === null;
-  } catch {
-    return false;
-  }
-}
 
-// Attributes a dict from another process may set directly; anything else (including the
-// derived `relative_seconds`) is kept as a structured field.
-const RECORD_ATTRIBUTES = new Set([
-  'name', 'msg', 'args', 'levelno', 'levelname', 'created', 'msecs', 'relativeCreated',
-  'pathname', 'filename', 'module', 'lineno', 'funcName', 'stack_info', 'exc_text',
-  'thread', 'threadName', 'process', 'processName', 'taskName', 'message', 'asctime',
+/**
+ * Python's LogRecord attributes, in the order of a record's `__dict__`: the order layouts that
+ * read the whole record and the Python wire (`SocketHandler.makePickle`) see them in.
+ */
+export const RECORD_ATTRIBUTES = [
+  'name', 'msg', 'args', 'levelname', 'levelno', 'pathname', 'filename', 'module', 'exc_info', 'exc_text',
+  'stack_info', 'lineno', 'funcName', 'created', 'msecs', 'relativeCreated', 'thread', 'threadName',
+  'processName', 'process',
+] as const;
+
+/** Record fields that are Python floats even when their JS number is integer-valued. */
+export const FLOAT_RECORD_FIELDS: ReadonlySet<string> = new Set(['created', 'msecs', 'relativeCreated']);
+
+// Attributes a dict from another process may set directly (never `exc_info`: a peer's
+// exception arrives rendered, as `exc_text`); anything else, including the derived
+// `relative_seconds`, is kept as a structured field.
+const SETTABLE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  ...RECORD_ATTRIBUTES.filter((key) => key !== 'exc_info'), 'taskName', 'message', 'asctime',
 ]);
 
 /**
@@ -229,7 +232,7 @@ export function makeLogRecord(dict: Record<string, unknown>): LogRecord {
   for (const key of Object.keys(dict)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
     const value = dict[key];
-    if (RECORD_ATTRIBUTES.has(key)) {
+    if (SETTABLE_ATTRIBUTES.has(key)) {
       (record as unknown as Record<string, unknown>)[key] = value;
     } else {
       rest[key] = value;

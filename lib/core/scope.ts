@@ -112,6 +112,11 @@ export function resetScopes(): void {
   recomputeFloor();
 }
 
+/** The scopes alive right now (for state dumps). @internal */
+export function liveScopes(): LogScope[] {
+  return [...live.keys()];
+}
+
 /** Whether the scope the caller runs in admits `level`. */
 export function scopeAdmits(level: number): boolean {
   const scope = storage.getStore();

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { FLOAT_RECORD_FIELDS } from '../core/record.js';
 import { parsePythonLiteral } from '../python/literal.js';
 import { defaultErrorReport, deliverRecord, recordFromDict, reemit, reportRejection, type ReceiverErrorHandler, type RecordSink } from './record-intake.js';
 import { boundPort, listenOn } from './listening.js';
@@ -17,7 +18,6 @@ export interface HttpReceiverOptions {
 
 /** Fields HTTPHandler sends as text that are numbers on the record. */
 const INT_FIELDS = ['levelno', 'lineno', 'thread', 'process'];
-const FLOAT_FIELDS = ['created', 'msecs', 'relativeCreated'];
 
 /**
  * Turn HTTPHandler's form fields (every value `str()`'d by Python) back into a record dict:
@@ -28,7 +28,7 @@ function formToDict(form: URLSearchParams): Record<string, unknown> {
   const d: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of form) d[k] = v === 'None' ? null : v;
   for (const k of INT_FIELDS) if (typeof d[k] === 'string' && /^-?\d+$/.test(d[k])) d[k] = Number(d[k]);
-  for (const k of FLOAT_FIELDS) if (typeof d[k] === 'string' && d[k] !== '' && !Number.isNaN(Number(d[k]))) d[k] = Number(d[k]);
+  for (const k of FLOAT_RECORD_FIELDS) if (typeof d[k] === 'string' && d[k] !== '' && !Number.isNaN(Number(d[k]))) d[k] = Number(d[k]);
   if (typeof d.args === 'string') {
     const args = parsePythonLiteral(d.args);
     d.args = args === undefined ? null : args;

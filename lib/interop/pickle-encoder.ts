@@ -5,7 +5,7 @@
  * lists or as their Python `str()`.
  */
 import { pyStr } from '../python/repr.js';
-import { isPlainObject } from '../core/record.js';
+import { isPlainObject } from '../python/plain-object.js';
 
 const MAX_DEPTH = 32;
 

@@ -4,23 +4,21 @@
  * traceback rendered into `exc_text`, and structured fields at the top level.
  */
 import type { Formatter } from '../core/formatter.js';
-import type { LogRecord } from '../core/record.js';
+import { RECORD_ATTRIBUTES, type LogRecord } from '../core/record.js';
 
-/** Record fields that are Python floats; the pickle encoder writes them as floats. */
-export const FLOAT_RECORD_FIELDS: ReadonlySet<string> = new Set(['created', 'msecs', 'relativeCreated']);
+// The pickle encoder writes these as Python floats.
+export { FLOAT_RECORD_FIELDS } from '../core/record.js';
 
 /**
  * @example recordToDict(record, formatter).msg // 'chunk doc.txt of 3'
  */
 export function recordToDict(record: LogRecord, formatter: Formatter): Record<string, unknown> {
   if (record.exc_info != null && !record.exc_text) record.exc_text = formatter.formatException(record.exc_info);
-  const dict: Record<string, unknown> = {
-    name: record.name, msg: record.getMessage(), args: null, levelname: record.levelname, levelno: record.levelno,
-    pathname: record.pathname, filename: record.filename, module: record.module, exc_info: null,
-    exc_text: record.exc_text ?? null, stack_info: record.stack_info ?? null, lineno: record.lineno,
-    funcName: record.funcName, created: record.created, msecs: record.msecs, relativeCreated: record.relativeCreated,
-    thread: record.thread, threadName: record.threadName, processName: record.processName, process: record.process,
-  };
+  const dict: Record<string, unknown> = {};
+  for (const key of RECORD_ATTRIBUTES) dict[key] = (record as unknown as Record<string, unknown>)[key] ?? null;
+  dict.msg = record.getMessage();
+  dict.args = null;
+  dict.exc_info = null;
   if (record.extra !== undefined) {
     for (const key of Object.keys(record.extra)) if (!(key in dict)) dict[key] = record.extra[key];
   }

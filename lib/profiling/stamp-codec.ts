@@ -11,6 +11,7 @@
 import { SuperJSON } from 'superjson';
 import type { SuperJSONResult } from 'superjson';
 import type { EncodedStamp } from './stamp.js';
+import { isPlainObject } from '../python/plain-object.js';
 
 /**
  * The JSON interchange form, field names as in the Python original's attributes.
@@ -48,12 +49,6 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'object') return 'an object';
   return String(value);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function checkKeys(where: string, path: string, obj: object, allowed: readonly string[]): void {

@@ -4,14 +4,15 @@
  *
  * The value mapping (one source of truth, also used by `%` formatting):
  * null/undefined → None, booleans → True/False, safe integers (|n| < 2^53) and bigints → int,
- * every other number → float (beyond 2^53 a JS number is no longer an exact integer: `1e16` → `1e+16`), strings → str, arrays → list, plain objects and Maps → dict,
- * Sets → set, Uint8Array/Buffer → bytes; a run of array holes reads `<3 empty items>`.
- * Nothing in this module throws.
+ * every other number → float (beyond 2^53 a JS number is no longer an exact integer: `1e16` →
+ * `1e+16`), strings → str, arrays → list, plain objects and Maps → dict, Sets → set,
+ * Uint8Array/Buffer → bytes; a run of array holes reads `<3 empty items>`. Nothing in this
+ * module throws.
  */
-
-/** Non-printable per Python's `str.isprintable`: categories C* and Z* except the ASCII space. */
+import { isPlainObject } from './plain-object.js';
 import { emptyItems, isHole, walkAfterHole } from './array-holes.js';
 
+/** Non-printable per Python's `str.isprintable`: categories C* and Z* except the ASCII space. */
 const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
 const HEX = '0123456789abcdef';
 
@@ -236,11 +237,6 @@ function functionRepr(fn: Function): string {
   }
 }
 
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 function className(value: object): string {
   try {
     const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
@@ -294,11 +290,11 @@ function containerText(value: object): string {
       const item: unknown = value[i];
       if (isHole(value, i, item)) {
         let first = i === 0;
-        const item = (text: string) => {
+        const add = (text: string) => {
           out += (first ? '' : ', ') + text;
           first = false;
         };
-        walkAfterHole(value, i, (at) => item(pyRepr(value[at])), (count) => item(`<${emptyItems(count)}>`));
+        walkAfterHole(value, i, (at) => add(pyRepr(value[at])), (count) => add(`<${emptyItems(count)}>`));
         break;
       }
       out += (i === 0 ? '' : ', ') + pyRepr(item);

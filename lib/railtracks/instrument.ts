@@ -5,6 +5,7 @@
 import { extra } from '../core/record.js';
 import { getRtLogger } from './rt-logger.js';
 import type { StampCreator } from '../profiling/stamp-manager.js';
+import { defaultRegistry, type MetricsRegistry } from '../metrics/registry.js';
 
 /**
  * The logger methods instrument uses; a Logger or a bound LoggerAdapter both fit.
@@ -34,6 +35,19 @@ export interface InstrumentOptions {
   logger?: InstrumentLogger;
   /** When given, each call reserves one step and stamps `name CREATED` and `name DONE`/`FAILED` on it. */
   stamps?: InstrumentStamps;
+  /**
+   * Where call counts (`rt_calls_total{name, outcome}`) and durations (`rt_call_duration_seconds{name}`)
+   * are recorded: the process-wide registry by default, `false` for none.
+   */
+  metrics?: MetricsRegistry | false;
+}
+
+/** The instruments `instrument()` records into, created once per registry. */
+function callMetrics(registry: MetricsRegistry) {
+  return {
+    calls: registry.counter('rt_calls_total', { help: 'Calls of instrumented functions, by name and outcome (done, failed)' }),
+    durations: registry.histogram('rt_call_duration_seconds', { help: 'Duration of instrumented calls in seconds, by name' }),
+  };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -53,6 +67,11 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 export function instrument<F extends (...args: never[]) => unknown>(fn: F, options: InstrumentOptions): F {
   const { name, stamps } = options;
   const logger = options.logger ?? getRtLogger();
+  const registry = options.metrics === undefined ? defaultRegistry : options.metrics;
+  const metrics = registry === false ? undefined : callMetrics(registry);
+  const doneLabels = { name, outcome: 'done' };
+  const failedLabels = { name, outcome: 'failed' };
+  const nameLabel = { name };
   const wrapped = function (this: unknown, ...args: Parameters<F>): ReturnType<F> {
     const stamp = stamps?.stampCreator();
     stamp?.(`${name} CREATED`);
@@ -61,11 +80,15 @@ export function instrument<F extends (...args: never[]) => unknown>(fn: F, optio
     const done = (): void => {
       const durationMs = performance.now() - started;
       stamp?.(`${name} DONE`);
+      metrics?.calls.add(1, doneLabels);
+      metrics?.durations.record(durationMs / 1000, nameLabel);
       logger.info('%s DONE (%s ms)', name, durationMs.toFixed(1), extra({ durationMs }));
     };
     const failed = (error: unknown): void => {
       const durationMs = performance.now() - started;
       stamp?.(`${name} FAILED`);
+      metrics?.calls.add(1, failedLabels);
+      metrics?.durations.record(durationMs / 1000, nameLabel);
       // Only an Error becomes the record's exception; anything else thrown is shown in the line.
       if (error instanceof Error) logger.error('%s FAILED (%s ms)', name, durationMs.toFixed(1), error, extra({ durationMs }));
       else logger.error('%s FAILED (%s ms): %r', name, durationMs.toFixed(1), error, extra({ durationMs }));
