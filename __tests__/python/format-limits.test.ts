@@ -14,6 +14,7 @@ import { percentFormat } from '../../lib/python/percent.js';
 import { formatSpec } from '../../lib/python/format-spec.js';
 import { strftime } from '../../lib/python/strftime.js';
 import { MAX_FIELD_WIDTH, MAX_NUMERIC_PRECISION } from '../../lib/python/format-limits.js';
+import { Formatter } from '../../lib/core/formatter.js';
 import { describeWithPython, runPython } from '../support/python.js';
 
 const distIndex = join(dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
@@ -104,6 +105,19 @@ describe('the bounds themselves', () => {
     } catch (e) {
       expect((e as { pyType?: string }).pyType).toBe('ValueError');
     }
+  });
+});
+
+describe('a layout past the bounds is refused when the Formatter is built (validate, the default)', () => {
+  test('% and { layouts name the field size and the format; string precision and nested specs pass', () => {
+    expect(() => new Formatter('%(message)400000000s')).toThrow("width too big (400000000; the limit is 10000) in format '%(message)400000000s'");
+    expect(() => new Formatter('%(created).20000f')).toThrow('precision too big (20000; the limit is 10000)');
+    expect(() => new Formatter('{created:.99999999f} {message}', undefined, '{')).toThrow('precision too big (99999999');
+    expect(() => new Formatter('{message:0>20000}', undefined, '{')).toThrow('width too big (20000');
+    expect(new Formatter('%(message).20000s').fmt).toBe('%(message).20000s');
+    expect(new Formatter('{message:.20000}', undefined, '{').fmt).toBe('{message:.20000}');
+    expect(new Formatter('{message:>{width}}', undefined, '{').fmt).toBe('{message:>{width}}');
+    expect(new Formatter('%(levelname)-8s %(created).3f {x:9999}').fmt).toContain('%(levelname)-8s');
   });
 });
 
