@@ -105,6 +105,9 @@ class LineView {
   field(key: string): unknown {
     if (key === 'name') return this.name;
     if (key === 'message') return this.message;
+    // Digits the record computes from a number: nothing to escape (a peer's own value of this
+    // name is kept as a structured field, not read here).
+    if (key === 'relative_seconds') return this.record.relative_seconds;
     const value = this.record.field(key);
     if (typeof value === 'string') return escapeForTerminal(value);
     return typeof value === 'object' && value !== null ? escapeForTerminal(pyStr(value)) : value;
