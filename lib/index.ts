@@ -29,6 +29,7 @@ export type { FormatterOptions } from './core/formatter.js';
 export type { FormatStyle } from './core/format-styles.js';
 export { setRaiseExceptions } from './core/logging-errors.js';
 export { setClock } from './core/clock.js';
+export { escapeForTerminal, CONTINUATION_INDENT } from './core/terminal-text.js';
 
 // handlers and formatters: files, rotation, JSON lines
 export { FileHandler } from './handlers/file.js';
@@ -57,7 +58,7 @@ export type { EnableLoggingOptions } from './railtracks/logging-setup.js';
 export { withSession, getSessionId } from './railtracks/session.js';
 export { RTAction, RequestCreationAction, RequestSuccessAction, RequestFailureAction, argKwargLoggingStr } from './railtracks/actions.js';
 export type { ActionKind } from './railtracks/actions.js';
-export { ColorfulFormatter, escapeControlCharacters } from './railtracks/colorful.js';
+export { ColorfulFormatter } from './railtracks/colorful.js';
 export type { ColorfulFormatterOptions } from './railtracks/colorful.js';
 export type { ColourLevel } from './railtracks/colour-support.js';
 export { shortLoggerName } from './railtracks/logger-name.js';

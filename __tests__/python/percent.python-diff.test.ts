@@ -47,7 +47,8 @@ sys.stdout.write(json.dumps({'cases': out, 'codepoints': chars}, ensure_ascii=Tr
 function encode(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') {
-    return Number.isInteger(v) && !Object.is(v, -0) ? { int: BigInt(v).toString() } : { float: Object.is(v, -0) ? '-0.0' : String(v) };
+    // design.md: a safe integer is a Python int; every other number (1e16, 0.5) a Python float.
+    return Number.isSafeInteger(v) && !Object.is(v, -0) ? { int: String(v) } : { float: Object.is(v, -0) ? '-0.0' : String(v) };
   }
   if (typeof v === 'bigint') return { int: v.toString() };
   if (typeof v === 'string' || typeof v === 'boolean') return v;
@@ -172,6 +173,25 @@ function reprCases(): Case[] {
   return cases;
 }
 
+/** Numbers a JS program holds that are not exact integers: beyond 2^53 they are Python floats. */
+const UNSAFE_NUMBERS: number[] = [
+  1e16, -1e16, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1.2345678901234568e17, 2 ** 64, 1e21, 1e22, 1e300, Number.MAX_VALUE, -Number.MAX_VALUE,
+  Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 2 ** 52 + 0.5, 123456789012345.6,
+];
+
+function unsafeNumberCases(): Case[] {
+  const cases: Case[] = [];
+  for (const x of UNSAFE_NUMBERS) {
+    cases.push({ group: 'unsafe', fmt: '%s|%r|%a|%d|%i|%u|%f|%e|%g|%.3g|%25s|', args: [x, x, x, x, x, x, x, x, x, x, x] });
+    cases.push({ group: 'unsafe', fmt: '%s %r', args: [[x, { k: x }], new Map([[x, x]])] });
+    for (const conv of ['x', 'X', 'o', 'c']) cases.push({ group: 'unsafe', fmt: `%${conv}`, args: [x] });
+    if (Number.isSafeInteger(x)) continue; // python3 would try to pad to 2^53 characters
+    cases.push({ group: 'unsafe', fmt: '%*d', args: [x, 1] });
+    cases.push({ group: 'unsafe', fmt: '%.*s', args: [x, 'abc'] });
+  }
+  return cases;
+}
+
 function mappingCases(): Case[] {
   const m = { name: 'RT.worker-42', levelname: 'INFO', relative_seconds: '1.235', n: 3, x: 2.5, 'a(b)c': 'paren', '': 'empty' };
   const fmts = [
@@ -215,7 +235,7 @@ function sweptCodePoints(): number[] {
 const UNASSIGNED_IN_JS = /^\p{Cn}$/u;
 
 describeWithPython('percent formatting agrees with python3', () => {
-  const cases = [...gridCases(), ...floatCases(), ...reprCases(), ...mappingCases(), ...errorCases()];
+  const cases = [...gridCases(), ...floatCases(), ...reprCases(), ...unsafeNumberCases(), ...mappingCases(), ...errorCases()];
   const codePoints = sweptCodePoints();
   let python: Outcome[] = [];
   let pythonChars: [string, string][] = [];
@@ -271,6 +291,10 @@ describeWithPython('percent formatting agrees with python3', () => {
     });
     expect(out).toEqual([]);
     expect(newerUnicode).toBeLessThan(codePoints.length / 20);
+  });
+  test('numbers that are not safe integers render as python3 floats (1e+16), safe ones as ints', () => {
+    expect(cases.filter((c) => c.group === 'unsafe').length).toBeGreaterThan(100);
+    expect(mismatches('unsafe')).toEqual([]);
   });
   test('mapping arguments resolve %(key)s fields and raise KeyError or TypeError like python3', () => {
     expect(mismatches('mapping')).toEqual([]);

@@ -6,11 +6,18 @@ describe('pyStr and pyRepr', () => {
     expect([pyStr(null), pyStr(undefined), pyStr(true), pyRepr(false)]).toEqual(['None', 'None', 'True', 'False']);
   });
 
-  test('integer-valued numbers print as Python ints, and negative zero as 0', () => {
+  test('safe integers print as Python ints, negative zero as 0, bigints as ints of any size', () => {
     expect(pyStr(42)).toBe('42');
     expect(pyStr(-0)).toBe('0');
-    expect(pyStr(2 ** 64)).toBe('18446744073709551616');
+    expect(pyStr(Number.MAX_SAFE_INTEGER)).toBe('9007199254740991');
     expect(pyRepr(-(2n ** 70n))).toBe('-1180591620717411303424');
+    expect(pyStr(2n ** 64n)).toBe('18446744073709551616');
+  });
+
+  test('numbers beyond 2^53 are not exact integers and print as Python floats', () => {
+    expect([pyStr(1e16), pyStr(2 ** 64), pyRepr(Number.MAX_VALUE), pyStr([1.2345678901234568e17])])
+      .toEqual(['1e+16', '1.8446744073709552e+19', '1.7976931348623157e+308', '[1.2345678901234568e+17]']);
+    expect([pyTypeName(2 ** 53), pyTypeName(2 ** 53 - 1)]).toEqual(['float', 'int']);
   });
 
   test('other numbers print as Python float reprs with its exponent thresholds', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { Chalk } from 'chalk';
-import { ColorfulFormatter, escapeControlCharacters } from '../../lib/railtracks/colorful.js';
+import { ColorfulFormatter } from '../../lib/railtracks/colorful.js';
 import { shortLoggerName } from '../../lib/railtracks/logger-name.js';
 import { LogRecord } from '../../lib/core/record.js';
 import { loadTimeMs } from '../../lib/core/clock.js';
@@ -54,14 +54,15 @@ describe('ColorfulFormatter without colour', () => {
   test('control characters from message data are shown escaped, never sent raw', () => {
     const line = plain.format(at(1000, 'RT', INFO, 'evil %s', ['\u001b[2J\u0007bell\u009b']));
     expect(line).toBe('[+1.000  s] RT          : INFO     - evil \\x1b[2J\\x07bell\\x9b');
-    expect(escapeControlCharacters('tab\tand\nnewline stay')).toBe('tab\tand\nnewline stay');
+    expect(plain.format(at(1000, 'RT', INFO, 'tab\tand\nnewline stay'))).toBe('[+1.000  s] RT          : INFO     - tab\tand\n    newline stay');
   });
 
   test('exceptions follow the line as a traceback block', () => {
     const record = new LogRecord('RT', ERROR, 'Embedder FAILED', null, new Error('boom'), undefined, loadTimeMs + 2000);
     const lines = plain.format(record).split('\n');
     expect(lines[0]).toBe('[+2.000  s] RT          : ERROR    - Embedder FAILED');
-    expect(lines[1]).toBe('Error: boom');
+    expect(lines[1]).toBe('    Error: boom');
+    expect(lines.slice(1).every((l) => l.startsWith('    '))).toBe(true);
   });
 
   test('log-symbols glyphs can prefix each line', () => {

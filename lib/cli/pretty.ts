@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import logSymbols from 'log-symbols';
 import type { LogEntry } from '../reader/parse-entry.js';
 import { strftime } from '../python/strftime.js';
+import { CONTINUATION_INDENT, escapeForTerminal } from '../core/terminal-text.js';
 
 export interface PrettyOptions {
   /** Colours and symbols on (true) or plain text (false). */
@@ -18,12 +19,22 @@ export interface PrettyOptions {
  */
 export function renderEntry(entry: LogEntry, options: PrettyOptions): string {
   const c = options.colour ? colourful : plain;
-  const level = entry.level.padEnd(8);
+  // Every field comes from a file anyone may have written: none reaches the terminal raw.
+  const level = escapeForTerminal(entry.level).padEnd(8);
   const paint = levelColour(c, entry.levelno ?? 0);
   const time = entry.time === undefined ? '                       ' : strftime('%Y-%m-%d %H:%M:%S', new Date(entry.time)) + `.${String(entry.time % 1000).padStart(3, '0')}`;
-  let line = `${symbolFor(entry.levelno ?? 0, options.colour)} ${c.gray(time)} ${paint(level)} ${c.bold(entry.logger)}: ${entry.message}`;
-  if (options.fields && Object.keys(entry.fields).length > 0) line += ` ${c.gray(JSON.stringify(entry.fields))}`;
+  let line = `${symbolFor(entry.levelno ?? 0, options.colour)} ${c.gray(time)} ${paint(level)} ${c.bold(escapeForTerminal(entry.logger))}: ${escapeForTerminal(entry.message, CONTINUATION_INDENT)}`;
+  if (options.fields && Object.keys(entry.fields).length > 0) line += ` ${c.gray(escapeForTerminal(JSON.stringify(entry.fields)))}`;
   return line;
+}
+
+/**
+ * A line that belongs to the record above it (a traceback line `rtlog -f` reads on its own),
+ * as `renderEntry` prints a record's continuation lines: indented and escaped.
+ * @example renderContinuation('  File "w.py", line 3') // '      File "w.py", line 3'
+ */
+export function renderContinuation(line: string): string {
+  return CONTINUATION_INDENT + escapeForTerminal(line, CONTINUATION_INDENT);
 }
 
 const colourful = new Chalk({ level: 1 });

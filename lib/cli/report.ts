@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import logSymbols from 'log-symbols';
+import { escapeForTerminal } from '../core/terminal-text.js';
 import type { RunReport } from '../telemetry/run-report.js';
 import { summariseSnapshot } from '../telemetry/metrics-publisher.js';
 
@@ -43,21 +44,22 @@ export function renderRunReport(report: RunReport, options: { colour: boolean })
   const out: string[] = [];
   out.push(`${symbol} ${c.bold(`run ${report.pid}`)} ${report.exit.reason}${report.exit.code === null ? '' : ` (code ${report.exit.code})`}`
     + ` after ${report.durationSeconds.toFixed(3)} s  ${c.gray(`${report.start} → ${report.end}, node ${report.node}`)}`);
-  out.push(c.gray(`  argv ${report.argv.join(' ')}`));
-  const levels = Object.entries(report.counts.byLevel).map(([level, n]) => `${level} ${n}`).join(', ');
+  // Names, messages and tracebacks in a report are whatever was logged: escaped like rtlog's records.
+  out.push(c.gray(`  argv ${escapeForTerminal(report.argv.join(' '))}`));
+  const levels = Object.entries(report.counts.byLevel).map(([level, n]) => `${escapeForTerminal(level)} ${n}`).join(', ');
   out.push(`${c.bold('records')} ${report.counts.total}${levels === '' ? '' : ` (${levels})`}`);
   const loggers = Object.entries(report.counts.byLogger).sort((a, b) => b[1] - a[1]).slice(0, 10);
-  for (const [name, n] of loggers) out.push(`  ${String(n).padStart(8)}  ${name}`);
+  for (const [name, n] of loggers) out.push(`  ${String(n).padStart(8)}  ${escapeForTerminal(name)}`);
   if (report.errors.length > 0) {
     out.push(c.bold(`errors (first ${report.errors.length}${report.errorsNotKept > 0 ? `, ${report.errorsNotKept} more not kept` : ''})`));
     for (const e of report.errors) {
-      out.push(`  ${options.colour ? logSymbols.error : '✖'} ${c.gray(e.time)} ${c.redBright(e.level)} ${e.logger}: ${e.message}`);
-      if (e.exception !== undefined) for (const line of e.exception.split('\n')) out.push(c.gray(`      ${line}`));
+      out.push(`  ${options.colour ? logSymbols.error : '✖'} ${c.gray(e.time)} ${c.redBright(escapeForTerminal(e.level))} ${escapeForTerminal(e.logger)}: ${escapeForTerminal(e.message, '      ')}`);
+      if (e.exception !== undefined) for (const line of e.exception.split('\n')) out.push(c.gray(`      ${escapeForTerminal(line)}`));
     }
   }
   if (report.dropped.length > 0) {
     out.push(c.bold('dropped'));
-    for (const d of report.dropped) out.push(`  ${options.colour ? logSymbols.warning : '⚠'} ${d.dropped} by ${d.handler} on ${d.logger}`);
+    for (const d of report.dropped) out.push(`  ${options.colour ? logSymbols.warning : '⚠'} ${d.dropped} by ${escapeForTerminal(d.handler)} on ${escapeForTerminal(d.logger)}`);
   }
   if (report.resources !== undefined) {
     const r = report.resources;
@@ -65,10 +67,10 @@ export function renderRunReport(report: RunReport, options: { colour: boolean })
       + `loop delay p99 ${r.eventLoopDelayP99Ms.toFixed(1)} ms / max ${r.eventLoopDelayMaxMs.toFixed(1)} ms, utilisation ${r.eventLoopUtilization.toFixed(2)} (${r.samples} samples)`);
   }
   for (const s of report.stamps) {
-    out.push(`${c.bold(`stamps ${s.name}`)} ${s.steps} steps, ${s.stamps} stamps over ${s.spanSeconds.toFixed(3)} s`);
-    for (const step of s.slowestSteps) out.push(`  step ${String(step.step).padStart(5)}  ${step.seconds.toFixed(3)} s  ${step.first} → ${step.last}`);
+    out.push(`${c.bold(`stamps ${escapeForTerminal(s.name)}`)} ${s.steps} steps, ${s.stamps} stamps over ${s.spanSeconds.toFixed(3)} s`);
+    for (const step of s.slowestSteps) out.push(`  step ${String(step.step).padStart(5)}  ${step.seconds.toFixed(3)} s  ${escapeForTerminal(step.first)} → ${escapeForTerminal(step.last)}`);
   }
-  if (report.metrics.metrics.length > 0) out.push(`${c.bold('metrics')} ${summariseSnapshot(report.metrics)}`);
+  if (report.metrics.metrics.length > 0) out.push(`${c.bold('metrics')} ${escapeForTerminal(summariseSnapshot(report.metrics))}`);
   return out.join('\n');
 }
 

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { compileFilter, readLogs } from '../reader/read-logs.js';
 import { follow } from './follow.js';
-import { renderEntry } from './pretty.js';
+import { renderContinuation, renderEntry } from './pretty.js';
 import { reportCommand } from './report.js';
 import { colourLevelFor } from '../railtracks/colour-support.js';
 
@@ -115,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
       lastShown = accept(entry);
       if (lastShown) print(entry);
     },
-    onOtherLine: (line) => { if (lastShown && !values.json && line !== '') process.stdout.write(`${line}\n`); },
+    onOtherLine: (line) => { if (lastShown && !values.json && line !== '') process.stdout.write(`${renderContinuation(line)}\n`); },
   }, stop.signal);
   return 0;
 }

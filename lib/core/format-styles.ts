@@ -7,6 +7,7 @@ import { parseBrace, renderBrace, type ParsedBraceField } from '../python/format
 import { formatSpec, PyFormatError } from '../python/format-spec.js';
 import { F_LJUST, formatPercentField, parsePercent, PercentFormatError, percentFormat, STAR, type PercentField } from '../python/percent.js';
 import { floatRepr, pyStr, stringRepr } from '../python/repr.js';
+import { fieldSizeProblem, MAX_FIELD_WIDTH } from '../python/format-limits.js';
 import { FLOAT_RECORD_FIELDS, RECORD_ATTRIBUTES, type LogRecord } from './record.js';
 
 /** Python's three Formatter styles: `%(name)s`, `{name}`, `$name`. */
@@ -84,7 +85,7 @@ function plainTextSegment(key: string, width: number, left: boolean): Segment {
 
 function percentSegment(field: PercentField & { key: string }): Segment {
   const key = field.key;
-  if (field.conversion === 's' && (field.flags & ~F_LJUST) === 0 && field.precision < 0) {
+  if (field.conversion === 's' && (field.flags & ~F_LJUST) === 0 && field.precision < 0 && field.width <= MAX_FIELD_WIDTH) {
     return plainTextSegment(key, Math.max(field.width, 0), (field.flags & F_LJUST) !== 0);
   }
   const isFloat = FLOAT_RECORD_FIELDS.has(key);
@@ -183,9 +184,25 @@ const PERCENT_VALID = new RegExp(String.raw`%\(${W}+\)[#0+ -]*(\*|\d+)?(\.(\*|\d
 const BRACE_FIELD_VALID = new RegExp(String.raw`^(\d+|${W}+)(\.${W}+|\[[^\]]+\])*$`, 'u');
 const BRACE_SPEC_VALID = new RegExp(String.raw`^(.?[<>=^])?[+ -]?#?0?(\d+|\{${W}+\})?[,_]?(\.(\d+|\{${W}+\}))?[bcdefgnosx%]?\n?$`, 'iu');
 
+/** Width, precision and type of a literal format spec (a nested `{field}` is checked when rendered). */
+const SPEC_SIZES = /^(?:.?[<>=^])?[+ -]?z?#?0?(\d*)[,_]?(?:\.(\d+))?([a-zA-Z%]?)$/su;
+
+/**
+ * A layout that passed Python's checks but asks for a field past our bounds
+ * (lib/python/format-limits.ts) is refused when it is built, so a config file names the problem
+ * at start-up instead of every record failing later.
+ */
+function refuseOversized(fmt: string, problem: string | undefined): void {
+  if (problem !== undefined) throw new ValueErrorLike(`${problem} in format ${stringRepr(fmt)}`);
+}
+
 function validateFormat(fmt: string, style: FormatStyle): void {
   if (style === '%') {
     if (!PERCENT_VALID.test(fmt)) throw new ValueErrorLike(`Invalid format '${fmt}' for '%' style`);
+    for (const seg of parsePercent(fmt)) {
+      if (typeof seg === 'string') continue;
+      refuseOversized(fmt, fieldSizeProblem(seg.width, seg.precision, !'sra'.includes(seg.conversion)));
+    }
     return;
   }
   if (style === '{') {
@@ -202,6 +219,11 @@ function validateFormat(fmt: string, style: FormatStyle): void {
         throw new ValueErrorLike(`invalid format: invalid conversion: ${stringRepr(f.conversion)}`);
       }
       if (f.spec !== '' && !BRACE_SPEC_VALID.test(f.spec)) throw new ValueErrorLike(`invalid format: bad specifier: ${stringRepr(f.spec)}`);
+      const sizes = SPEC_SIZES.exec(f.spec);
+      if (sizes !== null) {
+        const numeric = sizes[3] !== '' && sizes[3] !== 's';
+        refuseOversized(fmt, fieldSizeProblem(sizes[1] ? Number(sizes[1]) : -1, sizes[2] ? Number(sizes[2]) : -1, numeric));
+      }
     }
     if (problem !== undefined) throw new ValueErrorLike(`invalid format: ${problem.error}`);
     if (named === 0) throw new ValueErrorLike('invalid format: no fields');

@@ -42,14 +42,15 @@ function isFrozenSafely(fields: object): boolean {
  * Keys the formatter writes itself; a structured field with one of these names, or with the
  * name of a scope field (Railtracks' `session_id`…), gets `extra.`.
  */
-const RESERVED = new Set(['timestamp', 'level', 'logger', 'message', 'action', 'exception']);
+const RESERVED = new Set(['timestamp', 'level', 'logger', 'message', 'action', 'exception', 'stackInfo']);
 
 /**
  * One JSON object per record, on one line: `timestamp` (RFC 3339, milliseconds, offset),
  * `level`, `logger`, `message`, then the constant `fields`, the scope's fields (Railtracks'
  * `session_id`, `run_id`, `node_id`… on every `RT` record, `null` outside a run), the `action`,
- * the record's structured fields (from `extra()` or a bound logger) and `exception` (type,
- * message, stack, cause chain). Whatever was logged, the result is one valid line: hostile
+ * the record's structured fields (from `extra()` or a bound logger), `exception` (type,
+ * message, stack, cause chain; for a record from another process, its traceback text as
+ * `stack`) and `stackInfo`. Whatever was logged, the result is one valid line: hostile
  * values become stand-ins (see SafeJson), a message whose `%` arguments do not fit is written
  * as given with a `messageError`. `redact` hides secrets by key or path.
  * @example
@@ -93,7 +94,12 @@ export class JsonFormatter extends Formatter {
     if (scope !== undefined) line += this.#scopeFields(scope.fields);
     if (record.action !== undefined) line += json.field('action', record.action);
     line += this.#extra(record.extra);
-    if (record.exc_info !== undefined) line += json.field('exception', record.exc_info);
+    if (record.exc_info != null) line += json.field('exception', record.exc_info);
+    else if (typeof record.exc_text === 'string' && record.exc_text !== '') {
+      // A record from another process (a Python worker) carries its traceback as text only.
+      line += json.field('exception', { stack: record.exc_text });
+    }
+    if (typeof record.stack_info === 'string' && record.stack_info !== '') line += json.field('stackInfo', record.stack_info);
     return line + '}';
   }
 

@@ -1,4 +1,5 @@
 import { types } from 'node:util';
+import { isHole } from '../python/array-holes.js';
 
 /**
  * Decides whether `JSON.stringify` would write a value exactly as SafeJson's walker does, so
@@ -7,7 +8,7 @@ import { types } from 'node:util';
  *
  * Plain data: strings (no longer than the cut), finite numbers, booleans, null, undefined, and
  * arrays and objects of those with the standard prototype (or none), no deeper than the depth
- * limit, no cycles. Anything that could run user code or read differently on a second look
+ * limit, no cycles, no holes in arrays. Anything that could run user code or read differently on a second look
  * fails the check: Proxies, getters, `toJSON`, class instances, Map/Set/Error/Date. The check
  * reads each own data property once and never calls a getter; it never throws.
  */
@@ -83,7 +84,9 @@ function plainArray(items: unknown[], depth: number, limits: PlainDataLimits, an
   if (Object.getPrototypeOf(items) !== ARRAY_PROTO) return false;
   for (let i = 0; i < items.length; i++) {
     if (lookupGetter.call(items, i) !== undefined) return false;
-    if (!plain(items[i], depth + 1, limits, ancestors)) return false;
+    // A hole: JSON.stringify would write `null` for each one; the walker writes a count.
+    const item = items[i];
+    if (isHole(items, i, item) || !plain(item, depth + 1, limits, ancestors)) return false;
   }
   return true;
 }

@@ -24,6 +24,7 @@ export interface SafeJsonOptions {
   censor?: string;
 }
 
+import { emptyItems, isHole, walkAfterHole } from '../python/array-holes.js';
 import { describeThrown, jsonString } from './json-text.js';
 import { isPlainData, type PlainDataLimits } from './plain-data.js';
 
@@ -214,19 +215,36 @@ export class SafeJson {
   }
 
   #array(items: readonly unknown[], depth: number, states: PathStates): string {
+    const byPath = this.#redacting && states.length > 0;
     let out = '[';
     for (let i = 0; i < items.length; i++) {
+      // A redaction path may censor an index unread, so there a hole is found with `in` alone.
+      const item = byPath ? undefined : readSafely(items, i);
+      if (byPath ? !(i in items) : isHole(items, i, item)) return this.#sparseTail(items, i, out, depth, states) + ']';
       if (i > 0) out += ',';
-      let text: string | undefined;
-      if (this.#redacting && states.length > 0) {
-        const match = this.#matchKey(String(i), states);
-        text = match === true ? this.#censorJson : this.value(readSafely(items, i), depth, match);
-      } else {
-        text = this.value(readSafely(items, i), depth, NO_STATES);
-      }
-      out += text ?? 'null';
+      out += byPath ? this.#elementByPath(items, i, depth, states) : (this.value(item, depth, NO_STATES) ?? 'null');
     }
     return out + ']';
+  }
+
+  #elementByPath(items: readonly unknown[], i: number, depth: number, states: PathStates): string {
+    const match = this.#matchKey(String(i), states);
+    return (match === true ? this.#censorJson : this.value(readSafely(items, i), depth, match)) ?? 'null';
+  }
+
+  /** From the first hole on: elements by their own keys, each run of holes as one stand-in. */
+  #sparseTail(items: readonly unknown[], from: number, head: string, depth: number, states: PathStates): string {
+    const byPath = this.#redacting && states.length > 0;
+    let out = head;
+    let first = from === 0;
+    const item = (text: string) => {
+      out += (first ? '' : ',') + text;
+      first = false;
+    };
+    walkAfterHole(items, from,
+      (i) => item(byPath ? this.#elementByPath(items, i, depth, states) : (this.value(readSafely(items, i), depth, NO_STATES) ?? 'null')),
+      (count) => item(`"[${emptyItems(count)}]"`));
+    return out;
   }
 
   #entries(entries: Iterable<[unknown, unknown]>, depth: number, states: PathStates): string {

@@ -6,6 +6,7 @@
  */
 import { F_ALT, formatFloat, formatInteger, padding } from './percent-numbers.js';
 import { floatRepr, pyStr, pyTypeName } from './repr.js';
+import { fieldSizeProblem } from './format-limits.js';
 
 /** A Python exception raised while formatting; `name` is the Python exception class. */
 export class PyFormatError extends Error {
@@ -86,6 +87,8 @@ function parseSpec(spec: string, typeName: string, defaultType: string, defaultA
     [p.precision, j] = readNumber(rest, j);
     if (p.precision < 0) throw valueError('Format specifier missing precision');
   }
+  const tooBig = fieldSizeProblem(p.width, p.precision, typeName !== 'str');
+  if (tooBig !== undefined) throw valueError(tooBig);
   const left = [...rest.slice(j)];
   if (left.length > 1) throw valueError(`Invalid format specifier '${spec}' for object of type '${typeName}'`);
   if (left.length === 1) p.type = left[0]!;
@@ -232,7 +235,7 @@ function formatFloatValue(x: number, p: ParsedSpec): string {
 export function formatSpec(value: unknown, spec: string, asFloat = false): string {
   if (typeof value === 'string') return spec === '' ? value : formatString(value, spec, 'str');
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && !asFloat) return spec === '' ? pyStr(value) : formatInt(value, spec, 'int');
+    if (Number.isSafeInteger(value) && !asFloat) return spec === '' ? pyStr(value) : formatInt(value, spec, 'int');
     if (spec === '') return floatRepr(value);
     return formatFloatValue(value, parseSpec(spec, 'float', '', '>'));
   }

@@ -3,6 +3,7 @@
  * `%`-style log Formatter reuses per record field without reparsing its format string.
  */
 import { pyAscii, pyRepr, pyStr } from './repr.js';
+import { fieldSizeProblem } from './format-limits.js';
 import {
   F_ALT, F_LJUST, F_ZERO, PercentFormatError, formatFloat, formatInteger, padNumeric, padding, toPyFloat, toPyInt,
 } from './percent-numbers.js';
@@ -80,6 +81,8 @@ export function renderValue(field: PercentField, flags: number, value: unknown, 
     if (conv === 's') return typeof value === 'string' ? value : pyStr(value);
     if (conv === 'd' && typeof value === 'number' && Number.isSafeInteger(value)) return String(value === 0 ? 0 : value);
   }
+  const tooBig = fieldSizeProblem(width, precision, conv !== 's' && conv !== 'r' && conv !== 'a' && conv !== 'c');
+  if (tooBig !== undefined) throw new PercentFormatError('ValueError', tooBig);
   switch (conv) {
     case 's': return padText(typeof value === 'string' ? value : pyStr(value), flags, width, precision);
     case 'r': return padText(pyRepr(value), flags, width, precision);
@@ -108,7 +111,7 @@ function charOf(value: unknown): string {
     const cp = value.codePointAt(0);
     if (cp !== undefined && value.length === (cp > 0xffff ? 2 : 1)) return value;
   } else if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
-    if (typeof value !== 'number' || Number.isInteger(value)) {
+    if (typeof value !== 'number' || Number.isSafeInteger(value)) {
       const n = Number(value);
       if (n < 0 || n > 0x10ffff) throw new PercentFormatError('OverflowError', '%c arg not in range(0x110000)');
       return String.fromCodePoint(n);

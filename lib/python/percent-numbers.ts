@@ -86,7 +86,7 @@ export function padNumeric(text: string, flags: number, width: number, altPrefix
  */
 export function toPyInt(value: unknown, conv: string): number | bigint {
   if (typeof value === 'number') {
-    if (Number.isInteger(value)) return value;
+    if (Number.isSafeInteger(value)) return value;
     if (conv === 'd' || conv === 'i' || conv === 'u') {
       if (value !== value) throw new PercentFormatError('ValueError', 'cannot convert float NaN to integer');
       if (value === Infinity || value === -Infinity) {

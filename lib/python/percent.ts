@@ -111,7 +111,7 @@ function parseNumber(fmt: string, pos: number): [number, number] {
 
 function starValue(value: unknown): number {
   let n: number;
-  if (typeof value === 'number' && Number.isInteger(value)) n = value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) n = value;
   else if (typeof value === 'bigint') n = Number(value);
   else if (typeof value === 'boolean') n = value ? 1 : 0;
   else throw new PercentFormatError('TypeError', '* wants int');

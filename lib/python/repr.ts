@@ -3,11 +3,14 @@
  * JS data read exactly like the ones a Python service prints for the equivalent Python data.
  *
  * The value mapping (one source of truth, also used by `%` formatting):
- * null/undefined → None, booleans → True/False, integer-valued numbers and bigints → int,
- * other numbers → float, strings → str, arrays → list, plain objects and Maps → dict,
- * Sets → set, Uint8Array/Buffer → bytes. Nothing in this module throws.
+ * null/undefined → None, booleans → True/False, safe integers (|n| < 2^53) and bigints → int,
+ * every other number → float (beyond 2^53 a JS number is no longer an exact integer: `1e16` →
+ * `1e+16`), strings → str, arrays → list, plain objects and Maps → dict, Sets → set,
+ * Uint8Array/Buffer → bytes; a run of array holes reads `<3 empty items>`. Nothing in this
+ * module throws.
  */
 import { isPlainObject } from './plain-object.js';
+import { emptyItems, isHole, walkAfterHole } from './array-holes.js';
 
 /** Non-printable per Python's `str.isprintable`: categories C* and Z* except the ASCII space. */
 const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
@@ -24,7 +27,7 @@ const HEX = '0123456789abcdef';
 export function pyTypeName(value: unknown): string {
   switch (typeof value) {
     case 'string': return 'str';
-    case 'number': return Number.isInteger(value) ? 'int' : 'float';
+    case 'number': return Number.isSafeInteger(value) ? 'int' : 'float';
     case 'bigint': return 'int';
     case 'boolean': return 'bool';
     case 'undefined': return 'NoneType';
@@ -134,10 +137,8 @@ export function floatRepr(x: number): string {
 }
 
 function numberRepr(x: number): string {
-  if (Number.isInteger(x)) {
-    // -0 becomes 0: integer-valued numbers stand for Python ints, which have no signed zero.
-    return Number.isSafeInteger(x) ? String(x === 0 ? 0 : x) : BigInt(x).toString();
-  }
+  // -0 becomes 0: safe integers stand for Python ints, which have no signed zero.
+  if (Number.isSafeInteger(x)) return String(x === 0 ? 0 : x);
   return floatRepr(x);
 }
 
@@ -285,7 +286,19 @@ function cycleMarker(value: object): string {
 function containerText(value: object): string {
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ', ') + pyRepr(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (isHole(value, i, item)) {
+        let first = i === 0;
+        const add = (text: string) => {
+          out += (first ? '' : ', ') + text;
+          first = false;
+        };
+        walkAfterHole(value, i, (at) => add(pyRepr(value[at])), (count) => add(`<${emptyItems(count)}>`));
+        break;
+      }
+      out += (i === 0 ? '' : ', ') + pyRepr(item);
+    }
     return out + ']';
   }
   if (value instanceof Map) {

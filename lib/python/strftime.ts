@@ -4,6 +4,7 @@
  * are copied through, as glibc does (so `%f` stays `%f`: it is a `datetime` directive, not a
  * `time` one). `%Z` asks Intl for the zone's abbreviation.
  */
+import { strftimeOutputLimit } from './format-limits.js';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
@@ -138,7 +139,7 @@ function text(c: string, p: Parts, date: Date, utc: boolean): [string, 'upper' |
 const FLAGS = '_-0^#';
 
 /** Render one `%[flags][width][E|O]c` directive starting at `fmt[at] === '%'`; returns text and end. */
-function directive(fmt: string, at: number, p: Parts, date: Date, utc: boolean): [string, number] {
+function directive(fmt: string, at: number, p: Parts, date: Date, utc: boolean, limit: number): [string, number] {
   let i = at + 1;
   let flag = '';
   let upper = false;
@@ -152,6 +153,8 @@ function directive(fmt: string, at: number, p: Parts, date: Date, utc: boolean):
   const widthStart = i;
   while (i < fmt.length && fmt[i]! >= '0' && fmt[i]! <= '9') i++;
   const width = i > widthStart ? Number(fmt.slice(widthStart, i)) : -1;
+  // Past CPython's buffer the whole result is '' anyway: never build the padding.
+  if (width > limit) throw OUTPUT_TOO_LONG;
   if (fmt[i] === 'E' || fmt[i] === 'O') i++;
   const c = fmt[i];
   const padTo = (s: string, fill: string) => (width > s.length ? fill.repeat(width - s.length) + s : s);
@@ -183,13 +186,24 @@ export function strftime(fmt: string, date: Date, utc = false): string {
   const p = partsOf(date, utc);
   let out = '';
   let last = 0;
-  for (let i = fmt.indexOf('%'); i >= 0; i = fmt.indexOf('%', last)) {
-    const [piece, end] = directive(fmt, i, p, date, utc);
-    out += fmt.slice(last, i) + piece;
-    last = end;
+  const limit = strftimeOutputLimit(Buffer.byteLength(fmt));
+  try {
+    for (let i = fmt.indexOf('%'); i >= 0; i = fmt.indexOf('%', last)) {
+      const [piece, end] = directive(fmt, i, p, date, utc, limit);
+      out += fmt.slice(last, i) + piece;
+      last = end;
+    }
+  } catch (err) {
+    if (err === OUTPUT_TOO_LONG) return '';
+    throw err;
   }
-  return out + fmt.slice(last);
+  out += fmt.slice(last);
+  // UTF-8 never has fewer bytes than UTF-16 code units, so short text needs no byte count.
+  return out.length > limit || (out.length * 3 > limit && Buffer.byteLength(out) > limit) ? '' : out;
 }
+
+/** Thrown (and caught in `strftime`) when a width already exceeds CPython's buffer. */
+const OUTPUT_TOO_LONG = Symbol('strftime output too long');
 
 /**
  * Python's default `asctime`: `2026-11-21 14:09:37,370`. The text up to the seconds is cached

@@ -2,6 +2,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import logSymbols from 'log-symbols';
 import { stripVTControlCharacters } from 'node:util';
 import { Formatter } from '../core/formatter.js';
+import { CONTINUATION_INDENT, escapeForTerminal } from '../core/terminal-text.js';
+import { pyStr } from '../python/repr.js';
 import { CONSOLE_BODY_FORMAT, CONSOLE_FORMAT, CONSOLE_TIMESTAMP_FORMAT } from './formats.js';
 import type { TextStream } from '../core/stream-handler.js';
 import type { LogRecord } from '../core/record.js';
@@ -18,18 +20,6 @@ export interface ColorfulFormatterOptions {
   stream?: TextStream;
   /** Prefix each line with a log-symbols glyph for its level. */
   symbols?: boolean;
-}
-
-// C0 controls except tab and newline, DEL, and the C1 range (0x9b is a one-byte CSI).
-const CONTROL_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-// The same class without the global flag: `test` on it is stateless and, for the common text
-// with nothing to escape, several times cheaper than a `replace` that finds nothing.
-const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
-
-/** Show control characters from message data as `\xNN` so they can never drive the terminal. */
-export function escapeControlCharacters(text: string): string {
-  if (!HAS_CONTROL_CHARACTER.test(text)) return text;
-  return text.replace(CONTROL_CHARACTERS, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'));
 }
 
 /**
@@ -63,17 +53,17 @@ export class ColorfulFormatter extends Formatter {
   }
 
   override format(record: LogRecord): string {
-    const message = escapeControlCharacters(record.getMessage());
-    const name = escapeControlCharacters(this.nameStyle === 'short' ? shortLoggerName(record.name) : record.name);
+    const message = escapeForTerminal(record.getMessage(), CONTINUATION_INDENT);
+    const name = escapeForTerminal(this.nameStyle === 'short' ? shortLoggerName(record.name) : record.name);
     const chalk = this.chalk;
     const levelColour = levelColourOf(record.levelno);
     const view = new LineView(record, name, chalk.level > 0 ? colourKeywords(message, this.#keywordStyles) : message).asRecord();
     let body = this.#body.formatMessage(view);
-    if (record.exc_info !== undefined || record.stack_info !== undefined) {
-      const exc = record.exc_info !== undefined ? this.formatException(record.exc_info) : '';
-      const stack = record.stack_info ?? '';
-      body += (exc !== '' ? '\n' + escapeControlCharacters(exc) : '') + (stack !== '' ? '\n' + escapeControlCharacters(stack) : '');
-    }
+    // Our own error, or the traceback text a record from another process (a Python worker) carries.
+    const exc = record.exc_text || (record.exc_info != null ? this.formatException(record.exc_info) : undefined);
+    if (typeof exc === 'string' && exc !== '') body += '\n' + CONTINUATION_INDENT + escapeForTerminal(exc, CONTINUATION_INDENT);
+    const stack = record.stack_info;
+    if (typeof stack === 'string' && stack !== '') body += '\n' + CONTINUATION_INDENT + escapeForTerminal(stack, CONTINUATION_INDENT);
     const timestamp = this.#timestamp.formatMessage(view);
     let line: string;
     if (chalk.level === 0) line = timestamp + body;
@@ -107,11 +97,19 @@ class LineView {
     return this.record.extra;
   }
 
-  /** The layout's field lookup: the overridden fields, else the record's. */
+  /**
+   * The layout's field lookup: the overridden fields, else the record's, escaped for the
+   * terminal (a received record's `levelname` is whatever the peer sent).
+   */
   field(key: string): unknown {
     if (key === 'name') return this.name;
     if (key === 'message') return this.message;
-    return this.record.field(key);
+    // Digits the record computes from a number: nothing to escape (a peer's own value of this
+    // name is kept as a structured field, not read here).
+    if (key === 'relative_seconds') return this.record.relative_seconds;
+    const value = this.record.field(key);
+    if (typeof value === 'string') return escapeForTerminal(value);
+    return typeof value === 'object' && value !== null ? escapeForTerminal(pyStr(value)) : value;
   }
 
   /**
