@@ -16,17 +16,32 @@ export interface ExecutorConfigOptions {
   logFileLevel?: Level;
   /** How the console shows logger names. Default `full`. */
   nameStyle?: NameStyle;
-  /** Seconds a run may take. Default 150. */
+  /**
+   * Seconds a run may take (Python's executor stops it then). Carried for parity with the Python
+   * original: validated and kept, never acted on here. Default 150.
+   */
   timeout?: number;
-  /** Stop the run at the first node failure. Default false. */
+  /**
+   * Stop the run at the first node failure (Python's executor). Carried for parity: validated and
+   * kept, never acted on here. Default false.
+   */
   endOnError?: boolean;
   /** Identifies the run in records and stamps. Default a fresh UUID v4. */
   runIdentifier?: string;
-  /** Default true. */
+  /**
+   * Fill prompt placeholders from the run's context (Python's executor). Carried for parity:
+   * validated and kept, never acted on here. Default true.
+   */
   promptInjection?: boolean;
-  /** Default true. */
+  /**
+   * Save the run's state to disk when it ends (Python's executor). Carried for parity: validated
+   * and kept, never acted on here. Default true.
+   */
   saveState?: boolean;
-  /** Default none. */
+  /**
+   * Receives what the run streams (Python's executor). Carried for parity: validated (a function
+   * or null) and kept, never called by this package. Default none.
+   */
   subscriber?: Subscriber | null;
 }
 
