@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { pyRepr } from '../python/repr.js';
+import { isLibraryFile } from './call-site.js';
 
 /**
  * The single place errors inside logging surface: a Python-style `--- Logging error ---`
@@ -69,6 +71,10 @@ export function reportLoggingError(source: object, error: unknown, context?: Err
 function renderReport(error: unknown, context?: ErrorContext): string {
   let text = '--- Logging error ---\n';
   text += describeError(error) + '\n';
+  // As Python's "Call stack:": where the logging call was made, which is what the reader can
+  // fix; the library's own frames say nothing to them.
+  const caller = callStack();
+  if (caller.length > 0) text += `Call stack:\n${caller.join('\n')}\n`;
   if (context !== undefined) {
     text += `Message: ${safeRepr(context.msg)}\n`;
     text += `Arguments: ${safeRepr(context.args)}\n`;
@@ -76,10 +82,68 @@ function renderReport(error: unknown, context?: ErrorContext): string {
   return text;
 }
 
+/** Frames deep enough to reach the caller through the logger, handler and formatter layers. */
+const CALL_STACK_DEPTH = 64;
+const FRAME_LINE = /^\s+at /;
+
+/** Whether a frame's file (a path or a file URL) is this library's or Node's own. */
+function isHiddenFile(location: string): boolean {
+  if (location.startsWith('node:')) return true;
+  try {
+    return isLibraryFile(location.startsWith('file://') ? fileURLToPath(location) : location);
+  } catch {
+    return false;
+  }
+}
+
+/** The file of a text stack line (`    at fn (file:1:2)` or `    at file:1:2`). */
+function frameFile(line: string): string {
+  const located = /\(?([^()\s][^()]*?):\d+:\d+\)?$/.exec(line.trim());
+  return located?.[1]?.replace(/^at /, '') ?? '';
+}
+
+/** The stack frames outside this library and Node's internals at the moment of the report. */
+function callStack(): string[] {
+  const limit = Error.stackTraceLimit;
+  const prepare = Error.prepareStackTrace;
+  try {
+    Error.stackTraceLimit = CALL_STACK_DEPTH;
+    Error.prepareStackTrace = (_error, frames) => frames;
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder, reportLoggingError);
+    if (!Array.isArray(holder.stack)) return [];
+    const frames = holder.stack as NodeJS.CallSite[];
+    return frames.filter((frame) => {
+      const file = frame.getFileName();
+      return typeof file === 'string' && !isHiddenFile(file);
+    }).map((frame) => `    at ${String(frame)}`);
+  } catch {
+    return [];
+  } finally {
+    Error.stackTraceLimit = limit;
+    Error.prepareStackTrace = prepare;
+  }
+}
+
+/**
+ * The error's header and the frames above the first library frame: where user code (a
+ * formatter, a filter, a `toString`) threw. An error thrown by the library itself shows its
+ * header alone; the call stack below says where the logging call was.
+ */
 function describeError(error: unknown): string {
   try {
-    if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-    return `Thrown value: ${safeRepr(error)}`;
+    if (!(error instanceof Error)) return `Thrown value: ${safeRepr(error)}`;
+    const stack = error.stack;
+    if (typeof stack !== 'string' || stack === '') return `${error.name}: ${error.message}`;
+    const lines = stack.split('\n');
+    const firstFrame = lines.findIndex((line) => FRAME_LINE.test(line));
+    if (firstFrame < 0) return stack;
+    const kept = lines.slice(0, firstFrame);
+    for (const line of lines.slice(firstFrame)) {
+      if (!FRAME_LINE.test(line) || isHiddenFile(frameFile(line))) break;
+      kept.push(line);
+    }
+    return kept.join('\n');
   } catch {
     return 'Thrown value: <unprintable>';
   }
