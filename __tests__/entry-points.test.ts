@@ -80,10 +80,13 @@ describe('entry points, as a consumer imports them by name', () => {
   });
 
   test('importing the root loads no networking module, superjson or async-mutex', () => {
-    // A resolve hook sees every module the package asks for, builtins included.
+    // A resolve hook sees every module the package asks for, builtins included. It runs on the
+    // hooks thread, whose process.stdout is relayed asynchronously and could lose lines at exit
+    // (seen on Node 24), so it writes to the descriptor directly.
     writeFileSync(join(consumer, 'hooks.mjs'), `
+      import { writeSync } from 'node:fs';
       export async function resolve(specifier, context, next) {
-        process.stdout.write('resolved ' + specifier + '\\n');
+        writeSync(1, 'resolved ' + specifier + '\\n');
         return next(specifier, context);
       }`);
     writeFileSync(join(consumer, 'register.mjs'), "import { register } from 'node:module'; register('./hooks.mjs', import.meta.url);");

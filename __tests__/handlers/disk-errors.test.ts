@@ -2,11 +2,11 @@ import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/g
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FileHandler, Formatter, getRtLogger, WatchedFileHandler } from '../../lib/index.js';
 import { setErrorSink } from '../../lib/core/logging-errors.js';
 import { firstMissing, readLines, removeTempDirs, tempDir } from '../support/temp-dir.js';
 import { resetLogging } from '../../lib/testing/index.js';
+import { worldReadableRuntime } from '../support/world-readable.js';
 
 let reports: string[] = [];
 beforeEach(() => {
@@ -107,7 +107,8 @@ describe('disk errors are contained', () => {
     const locked = join(dir, 'locked');
     mkdirSync(locked, { mode: 0o755 });
     const file = join(locked, 'app.log');
-    const script = fileURLToPath(new URL('../../fixtures/files/log-while-unwritable.mjs', import.meta.url));
+    // The child cannot read a checkout that lives inside a 0700 directory: it runs from a copy.
+    const script = join(worldReadableRuntime(), 'fixtures/files/log-while-unwritable.mjs');
     const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, script, file, '30'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

@@ -1,9 +1,12 @@
 import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { ExecutorConfig } from '../../lib/railtracks/config.js';
 import { detachLoggingHandlers, enableLogging, flush, getConfig, setConfig } from '../../lib/railtracks/logging-setup.js';
 import { getRtLogger } from '../../lib/railtracks/rt-logger.js';
+import { withSession } from '../../lib/railtracks/session.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import { getLogger } from '../../lib/core/manager.js';
 import type { LoggingSetting } from '../../lib/railtracks/logging-settings.js';
@@ -11,6 +14,7 @@ import { captureStderr } from '../support/capture.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 
 const workDir = tempDir('setup');
+const distIndex = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 afterEach(async () => {
   delete process.env.RT_LOG_LEVEL;
   delete process.env.RT_LOG_FILE;
@@ -121,6 +125,20 @@ describe('setConfig', () => {
   });
 });
 
+describe('a logFile that is an existing directory', () => {
+  test('is rejected when the config is applied, naming the path, and the running config stays', async () => {
+    const dir = join(workDir, 'logs-dir');
+    mkdirSync(dir);
+    const kept = join(workDir, 'kept.log');
+    setConfig(new ExecutorConfig({ loggingSetting: 'QUIET', logFile: kept }));
+    expect(() => setConfig(new ExecutorConfig({ logFile: dir }))).toThrow(`logFile ${dir} is a directory`);
+    expect(() => withSession({ logFile: dir }, () => undefined)).toThrow(`logFile ${dir} is a directory`);
+    await captureStderr(() => getRtLogger('dir').warning('the old config still writes'));
+    await flush();
+    expect(readFileSync(kept, 'utf8')).toMatch(/ - WARNING - RT\.dir - the old config still writes\n$/);
+  });
+});
+
 describe('enableLogging', () => {
   test('falls back to RT_LOG_LEVEL and RT_LOG_FILE', async () => {
     const file = join(workDir, 'env.log');
@@ -193,8 +211,25 @@ describe('enableLogging', () => {
     expect(levelsShown(await captureStderr(() => logEveryLevel()))).toEqual(['INFO', 'WARNING', 'ERROR', 'CRITICAL']);
   });
 
-  test('a bad RT_LOG_LEVEL is an error that names the variable and the allowed values', () => {
-    process.env.RT_LOG_LEVEL = 'LOUD';
-    expect(() => enableLogging()).toThrow('Invalid RT_LOG_LEVEL "LOUD". Use one of: VERBOSE, REGULAR');
+  test('a bad RT_LOG_LEVEL does not crash the app: one warning naming it, then the default INFO', () => {
+    const app = spawnSync(process.execPath, ['--input-type=module', '-e', `
+      import { enableLogging, getRtLogger } from ${JSON.stringify(distIndex)};
+      enableLogging();
+      enableLogging({ nameStyle: 'short' });
+      getRtLogger('app').debug('hidden at INFO');
+      getRtLogger('app').info('still running');
+      process.stdout.write('ok');
+    `], { encoding: 'utf8', env: { ...process.env, RT_LOG_LEVEL: 'LOUD', NO_COLOR: '1' } });
+    expect(app.status).toBe(0);
+    expect(app.stdout).toBe('ok');
+    const warnings = app.stderr.split('\n').filter((line) => line.includes('RT_LOG_LEVEL'));
+    expect(warnings).toEqual([
+      'railtracks-observability: ignoring RT_LOG_LEVEL="LOUD" (use one of: VERBOSE, REGULAR, QUIET, NONE, DEBUG, INFO, WARNING, ERROR, CRITICAL); using INFO',
+    ]);
+    expect(levelsShown(app.stderr)).toEqual(['INFO']);
+  });
+
+  test('a bad level passed in code still throws, naming the allowed values', () => {
+    expect(() => enableLogging({ level: 'LOUD' as LoggingSetting })).toThrow('Invalid level "LOUD". Use one of: VERBOSE, REGULAR');
   });
 });

@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { pyRepr } from '../python/repr.js';
+import { isLibraryFile } from './call-site.js';
 
 /**
  * The single place errors inside logging surface: a Python-style `--- Logging error ---`
@@ -93,6 +95,10 @@ function admit(source: object): boolean {
 function renderReport(error: unknown, context?: ErrorContext): string {
   let text = '--- Logging error ---\n';
   text += describeError(error) + '\n';
+  // As Python's "Call stack:": where the logging call was made, which is what the reader can
+  // fix; the library's own frames say nothing to them.
+  const caller = callStack();
+  if (caller.length > 0) text += `Call stack:\n${caller.join('\n')}\n`;
   if (context !== undefined) {
     text += `Message: ${safeRepr(context.msg)}\n`;
     text += `Arguments: ${argumentsRepr(context.args)}\n`;
@@ -100,6 +106,54 @@ function renderReport(error: unknown, context?: ErrorContext): string {
   return text;
 }
 
+/** Frames deep enough to reach the caller through the logger, handler and formatter layers. */
+const CALL_STACK_DEPTH = 64;
+const FRAME_LINE = /^\s+at /;
+
+/** Whether a frame's file (a path or a file URL) is this library's or Node's own. */
+function isHiddenFile(location: string): boolean {
+  if (location.startsWith('node:')) return true;
+  try {
+    return isLibraryFile(location.startsWith('file://') ? fileURLToPath(location) : location);
+  } catch {
+    return false;
+  }
+}
+
+/** The file of a text stack line (`    at fn (file:1:2)` or `    at file:1:2`). */
+function frameFile(line: string): string {
+  const located = /\(?([^()\s][^()]*?):\d+:\d+\)?$/.exec(line.trim());
+  return located?.[1]?.replace(/^at /, '') ?? '';
+}
+
+/** The stack frames outside this library and Node's internals at the moment of the report. */
+function callStack(): string[] {
+  const limit = Error.stackTraceLimit;
+  const prepare = Error.prepareStackTrace;
+  try {
+    Error.stackTraceLimit = CALL_STACK_DEPTH;
+    Error.prepareStackTrace = (_error, frames) => frames;
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder, reportLoggingError);
+    if (!Array.isArray(holder.stack)) return [];
+    const frames = holder.stack as NodeJS.CallSite[];
+    return frames.filter((frame) => {
+      const file = frame.getFileName();
+      return typeof file === 'string' && !isHiddenFile(file);
+    }).map((frame) => `    at ${String(frame)}`);
+  } catch {
+    return [];
+  } finally {
+    Error.stackTraceLimit = limit;
+    Error.prepareStackTrace = prepare;
+  }
+}
+
+/**
+ * The error's header and the frames above the first library frame: where user code (a
+ * formatter, a filter, a `toString`) threw. An error thrown by the library itself shows its
+ * header alone; the call stack below says where the logging call was.
+ */
 function describeError(error: unknown): string {
   try {
     if (!(error instanceof Error)) return `Thrown value: ${safeRepr(error)}`;
@@ -107,10 +161,18 @@ function describeError(error: unknown): string {
     const pyType = (error as { pyType?: unknown }).pyType;
     const name = typeof pyType === 'string' ? pyType : error.name;
     const headline = error.message === '' ? name : `${name}: ${error.message}`;
-    const stack = error.stack ?? '';
-    const own = error.message === '' ? error.name : `${error.name}: ${error.message}`;
-    const frames = stack.startsWith(own) ? stack.slice(own.length) : '';
-    return headline + frames;
+    const stack = error.stack;
+    if (typeof stack !== 'string' || stack === '') return headline;
+    const lines = stack.split('\n');
+    const firstFrame = lines.findIndex((line) => FRAME_LINE.test(line));
+    if (firstFrame < 0) return headline;
+    // The frames of the code that threw, down to the first of this library's or Node's own.
+    const kept = [headline];
+    for (const line of lines.slice(firstFrame)) {
+      if (!FRAME_LINE.test(line) || isHiddenFile(frameFile(line))) break;
+      kept.push(line);
+    }
+    return kept.join('\n');
   } catch {
     return 'Thrown value: <unprintable>';
   }

@@ -34,6 +34,7 @@ export class FileHandler extends Handler {
   readonly baseFilename: string;
   terminator = '\n';
   protected writer: BatchedFileWriter;
+  readonly #options: FileHandlerOptions;
 
   constructor(filename: string, options: FileHandlerOptions = {}) {
     super(options.level);
@@ -44,13 +45,20 @@ export class FileHandler extends Handler {
       throw new RangeError(`FileHandler mode must be 'a' (append) or 'w' (truncate), got '${String(options.mode)}'`);
     }
     this.baseFilename = resolve(filename);
-    this.writer = new BatchedFileWriter(this.baseFilename, {
-      flags: options.mode ?? 'a',
+    this.#options = options;
+    this.writer = this.#openWriter(options.mode ?? 'a');
+  }
+
+  #openWriter(flags: 'a' | 'w'): BatchedFileWriter {
+    const options = this.#options;
+    const writer = new BatchedFileWriter(this.baseFilename, {
+      flags,
+      // Left undefined, the writer picks: batched on the main thread, write-through in a worker.
       ...(options.sync !== undefined ? { sync: options.sync } : {}),
       reopenIfMoved: options.reopenIfMoved ?? false,
       ...(options.maxRetainedBytes !== undefined ? { maxRetainedBytes: options.maxRetainedBytes } : {}),
     });
-    this.writer.events = {
+    writer.events = {
       onError: (err) => this.handleError(deferredFailure(this.baseFilename), err),
       onRecover: (dropped) => {
         if (dropped === 0) return;
@@ -64,6 +72,19 @@ export class FileHandler extends Handler {
         this.handleError(deferredFailure(this.baseFilename), note);
       },
     };
+    return writer;
+  }
+
+  /**
+   * As Python's FileHandler, a record that reaches a closed handler opens the file again
+   * (appending, so `mode: 'w'` never wipes what was written before the close).
+   */
+  override handle(record: LogRecord): boolean {
+    if (this.closed && record.levelno >= this.level) {
+      this.writer = this.#openWriter('a');
+      this.closed = false;
+    }
+    return super.handle(record);
   }
 
   emit(record: LogRecord): void {

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { ExecutorConfig } from './config.js';
 import type { FilterLike } from '../core/filter.js';
 import { Formatter } from '../core/formatter.js';
@@ -21,6 +23,7 @@ export interface ConfigOutputs {
  * formatter: it never depends on the console's.
  */
 export function buildConfigOutputs(config: ExecutorConfig, scope: FilterLike): ConfigOutputs {
+  if (config.logFile !== null) rejectDirectory(config.logFile);
   const consoleLevel = consoleLevelOf(config.loggingSetting);
   if (consoleLevel === null) return { handlers: [], threshold: Infinity };
   const stream = process.stderr;
@@ -39,4 +42,15 @@ export function buildConfigOutputs(config: ExecutorConfig, scope: FilterLike): C
     threshold = Math.min(threshold, config.logFileLevel);
   }
   return { handlers, threshold };
+}
+
+/**
+ * A log file path that names an existing directory would only fail at the first flush, far from
+ * the mistake; say so when the configuration is applied.
+ */
+function rejectDirectory(logFile: string): void {
+  const path = resolve(logFile);
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) {
+    throw new TypeError(`ExecutorConfig: logFile ${path} is a directory; give the path of a file inside it, e.g. ${join(path, 'run.log')}`);
+  }
 }

@@ -29,19 +29,32 @@ export interface ExecutorConfigOptions {
   /** How the console shows logger names. Default `full`. */
   nameStyle?: NameStyle;
   /**
-   * Seconds a run may take; `null` for no limit (today's upstream default). Default 150, the
-   * default of the generation whose options this config takes.
+   * Seconds a run may take (Python's executor stops it then); `null` for no limit (today's
+   * upstream default). Carried for parity with the Python original: validated and kept, never
+   * acted on here. Default 150, the default of the generation whose options this config takes.
    */
   timeout?: number | null;
-  /** Stop the run at the first node failure. Default false. */
+  /**
+   * Stop the run at the first node failure (Python's executor). Carried for parity: validated and
+   * kept, never acted on here. Default false.
+   */
   endOnError?: boolean;
   /** Identifies the run in records and stamps. Default a fresh UUID v4. */
   runIdentifier?: string;
-  /** Default true. */
+  /**
+   * Fill prompt placeholders from the run's context (Python's executor). Carried for parity:
+   * validated and kept, never acted on here. Default true.
+   */
   promptInjection?: boolean;
-  /** Default true. */
+  /**
+   * Save the run's state to disk when it ends (Python's executor). Carried for parity: validated
+   * and kept, never acted on here. Default true.
+   */
   saveState?: boolean;
-  /** Default none. */
+  /**
+   * Receives what the run streams (Python's executor). Carried for parity: validated (a function
+   * or null) and kept, never called by this package. Default none.
+   */
   subscriber?: Subscriber | null;
   /** Called with the session's payload when a `withSession` ends. Default none. */
   payloadCallback?: PayloadCallback | null;

@@ -37,6 +37,33 @@ export function parseLoggingSetting(value: unknown, source = 'loggingSetting'): 
   );
 }
 
+/** Bad environment values already reported, so a reconfiguring app warns once per value. */
+const reportedEnvValues = new Set<string>();
+
+/**
+ * A setting read from an environment variable. An environment variable is not code: a bad value
+ * must not crash the app at start-up, so it is reported once on stderr (variable, value, what is
+ * accepted) and `fallback` is used instead.
+ * @example loggingSettingFromEnv('RT_LOG_LEVEL', 'INFO') // 'VERBOSE' when RT_LOG_LEVEL=verbose
+ */
+export function loggingSettingFromEnv(variable: string, fallback: LoggingSetting): LoggingSetting {
+  const value = process.env[variable];
+  if (value === undefined || value === '') return fallback;
+  try {
+    return parseLoggingSetting(value, variable);
+  } catch {
+    const key = `${variable}=${value}`;
+    if (!reportedEnvValues.has(key)) {
+      reportedEnvValues.add(key);
+      process.stderr.write(
+        `railtracks-observability: ignoring ${variable}=${JSON.stringify(value)} (use one of: ` +
+          `${LOGGING_SETTING_NAMES.join(', ')}); using ${fallback}\n`,
+      );
+    }
+    return fallback;
+  }
+}
+
 /** The console level of a setting, or null for NONE. */
 export function consoleLevelOf(setting: LoggingSetting): number | null {
   return LOGGING_SETTINGS[setting];

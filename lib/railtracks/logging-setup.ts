@@ -4,7 +4,7 @@ import type { NameStyle } from './logger-name.js';
 import type { Handler } from '../core/handler.js';
 import { NullHandler } from '../core/null-handler.js';
 import { INFO } from '../core/levels.js';
-import { consoleLevelOf, parseLoggingSetting, type LoggingSetting } from './logging-settings.js';
+import { consoleLevelOf, loggingSettingFromEnv, parseLoggingSetting, type LoggingSetting } from './logging-settings.js';
 import { manager } from '../core/manager.js';
 import type { LogRecord } from '../core/record.js';
 import { getRtLogger } from './rt-logger.js';
@@ -24,9 +24,11 @@ const outsideSessions = (record: LogRecord): boolean => !isInSession(record);
  */
 export function setConfig(config: ExecutorConfig | ExecutorConfigOptions): void {
   const cfg = config instanceof ExecutorConfig ? config : new ExecutorConfig(config);
+  // Built before the old outputs go, so a rejected config (a logFile that is a directory)
+  // leaves the running one in place.
+  const { handlers, threshold } = buildConfigOutputs(cfg, outsideSessions);
   detachLoggingHandlers();
   const rt = getRtLogger();
-  const { handlers, threshold } = buildConfigOutputs(cfg, outsideSessions);
   // NONE still gets a NullHandler so that RT records never reach the last-resort handler.
   installed = handlers.length > 0 ? handlers : [new NullHandler()];
   for (const handler of installed) rt.addHandler(handler);
@@ -80,11 +82,9 @@ export interface EnableLoggingOptions {
  * @example enableLogging(); // RT_LOG_LEVEL=VERBOSE node app.js shows DEBUG lines
  */
 export function enableLogging(options: EnableLoggingOptions = {}): void {
-  const envLevel = process.env.RT_LOG_LEVEL;
+  // A bad value in code throws; a bad RT_LOG_LEVEL is reported once and INFO used instead.
   const level =
-    options.level !== undefined ? parseLoggingSetting(options.level, 'level')
-    : envLevel !== undefined && envLevel !== '' ? parseLoggingSetting(envLevel, 'RT_LOG_LEVEL')
-    : 'INFO';
+    options.level !== undefined ? parseLoggingSetting(options.level, 'level') : loggingSettingFromEnv('RT_LOG_LEVEL', 'INFO');
   const envFile = process.env.RT_LOG_FILE;
   const logFile = options.logFile !== undefined ? options.logFile : envFile !== undefined && envFile !== '' ? envFile : null;
   const overrides: ExecutorConfigOptions = { loggingSetting: level, logFile };

@@ -17,6 +17,9 @@ setScopedRoot(RT_LOGGER_NAME, NO_RUN_FIELDS);
  * worker.info('picked up %d jobs', 3);
  */
 export function getRtLogger(name?: string): Logger {
-  if (name === undefined || name === '') return getLogger(RT_LOGGER_NAME);
+  const rt = getLogger(RT_LOGGER_NAME);
+  if (name === undefined || name === '') return rt;
+  // RT is made first, so a subsystem's parent is RT from the start, never Python's placeholder
+  // link to the root that would last until someone asked for RT itself.
   return getLogger(`${RT_LOGGER_NAME}.${name}`);
 }
