@@ -17,8 +17,13 @@ export interface LogEntry {
   format: 'json' | 'text';
   /** The record as it is in the file (several lines for a text record with a traceback). */
   raw: string;
-  /** Byte offset of the record in the file. */
+  /**
+   * Byte offset of the record in the file; when a rotated set is read, in the set as if its
+   * files were one (oldest backup first), which is what `before` takes.
+   */
   offset: number;
+  /** When a rotated set is read: the file the record is in. */
+  file?: string;
 }
 
 /**
