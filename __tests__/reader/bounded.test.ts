@@ -104,4 +104,17 @@ describe('readers on hostile files', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/RT\.app: huge é+ … \[line cut: \d+ bytes, the first \d+ kept\]\n.*newest\n$/);
   });
+
+  test('a JSON record longer than the cap (a 3 MiB prompt) is still a record: level, logger, the message as far as kept', async () => {
+    const file = join(dir, 'big-record.jsonl');
+    const record = (message: string, more: object = {}) => JSON.stringify({ timestamp: '2026-11-21T14:00:00.000Z', level: 'INFO', logger: 'RT.llm', message, ...more });
+    writeFile(file, `${record('before')}\n`, 0, Buffer.alloc(0), `${record('prompt "quoted" é'.repeat(200_000), { tokens: 1 })}\n${record('after')}\n`);
+    const r = await readInChild(file);
+    expect(r.stderr).toBe('');
+    const records = JSON.parse(r.stdout) as Shown[];
+    expect(records.map((x) => x.first.slice(0, 16))).toEqual(['after', 'prompt "quoted" ', 'before']);
+    expect(records[1]!.last).toMatch(/é?prompt "quoted" é?.* … \[line cut: \d+ bytes, the first 1048576 kept\]$/);
+    const shown = await runLimited([rtlog, file, '-n', '5']);
+    expect(shown.stdout).toMatch(/RT\.llm: before\n.*RT\.llm: prompt "quoted" é.* … \[line cut: \d+ bytes, the first 1048576 kept\]\n.*RT\.llm: after\n$/);
+  });
 });

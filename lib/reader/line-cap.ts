@@ -21,7 +21,20 @@ export function lineText(bytes: Buffer, total: number, cap: number): string {
   let end = Math.min(cap, bytes.length);
   // Step back over continuation bytes (10xxxxxx) so that the cut falls between characters.
   while (end > 0 && end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
-  return `${bytes.toString('utf8', 0, end)} … [line cut: ${total} bytes, the first ${end} kept]`;
+  return `${bytes.toString('utf8', 0, end)}${cutNote(total, end)}`;
+}
+
+/** The note that ends a line cut to the cap. */
+function cutNote(total: number, kept: number): string {
+  return ` … [line cut: ${total} bytes, the first ${kept} kept]`;
+}
+
+/**
+ * The note at the end of a line `lineText` cut, or undefined for a whole line.
+ * @example cutNoteOf('{"a": … [line cut: 3000000 bytes, the first 1048576 kept]') // ' … [line cut: 3000000 bytes, the first 1048576 kept]'
+ */
+export function cutNoteOf(line: string): string | undefined {
+  return / … \[line cut: \d+ bytes, the first \d+ kept\]$/.exec(line)?.[0];
 }
 
 /**
