@@ -1,7 +1,7 @@
 /** rtlog as a command-line tool: exit statuses, --version, errors that name the path, JSON tracebacks, rotated sets. */
 import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileHandler, FILE_FORMAT, Formatter, getRtLogger, JsonFormatter, RotatingFileHandler, setClock } from '../../lib/index.js';
@@ -60,6 +60,46 @@ describe('rtlog usage', () => {
       expect(r.stderr).toContain(path);
       expect(r.stderr).toMatch(reason);
     }
+  });
+});
+
+/**
+ * rtlog as an unprivileged user: root reads any file, so under root the child runs as `nobody`,
+ * from a world-readable copy of dist/ and the runtime dependencies (the checkout may sit in a
+ * folder only root can enter).
+ */
+function runUnprivileged(...args: string[]) {
+  if (process.getuid?.() !== 0) return spawnSync(process.execPath, [rtlog, ...args], { encoding: 'utf8' });
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const copy = tempDir('rtlog-copy');
+  chmodSync(copy, 0o755);
+  cpSync(join(root, 'dist'), join(copy, 'dist'), { recursive: true });
+  cpSync(join(root, 'package.json'), join(copy, 'package.json'));
+  const pending = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: object }).dependencies);
+  for (const seen = new Set<string>(); pending.length > 0;) {
+    const name = pending.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    cpSync(join(root, 'node_modules', name), join(copy, 'node_modules', name), { recursive: true });
+    const pkg = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { dependencies?: object };
+    pending.push(...Object.keys(pkg.dependencies ?? {}));
+  }
+  return spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(copy, 'dist/cli/rtlog.js'), ...args], { encoding: 'utf8' });
+}
+
+describe('rtlog on a file it may not read', () => {
+  test('permission denied names the path, exit status 1', () => {
+    const folder = tempDir('rtlog-denied');
+    chmodSync(folder, 0o755);
+    const file = join(folder, 'secret.log');
+    writeFileSync(file, '2026-11-21 14:00:00,000 - 1.000 - INFO - RT.api - secret\n', { mode: 0o600 });
+    chmodSync(file, 0o000);
+    const r = runUnprivileged(file);
+    expect(r.stderr).toBe(`rtlog: cannot read ${file}: permission denied\n`);
+    expect(r.status).toBe(1);
+    // The same user reads a file it may read: the copy runs.
+    chmodSync(file, 0o644);
+    expect(runUnprivileged(file, '--no-color').stdout).toContain('RT.api: secret');
   });
 });
 

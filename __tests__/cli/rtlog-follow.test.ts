@@ -15,6 +15,9 @@ afterAll(removeTempDirs);
 const header = (minute: number, level: string, logger: string, message: string) =>
   `2026-11-21 14:${String(minute % 60).padStart(2, '0')}:00,000 - ${minute}.000 - ${level} - ${logger} - ${message}`;
 
+/** Longer than any wait for output here takes on a loaded machine; only a hang reaches it. */
+const HANG_MS = 30_000;
+
 /** A running `rtlog -f`, with what it printed so far and a way to wait for a piece of text. */
 class Follower {
   readonly child: ChildProcessWithoutNullStreams;
@@ -33,13 +36,21 @@ class Follower {
     this.#exited = new Promise((resolve) => this.child.on('close', resolve));
   }
 
-  /** Resolves once stdout contains `text`; rejects if rtlog ends first (a crash, an out-of-memory). */
+  /**
+   * Resolves once stdout contains `text`; rejects if rtlog ends first (a crash, an out-of-memory)
+   * or prints nothing of the kind for HANG_MS (a hang: the test then fails and stops rtlog
+   * instead of waiting for Jest's timeout and leaving it running).
+   */
   waitFor(text: string): Promise<void> {
     if (this.stdout.includes(text)) return Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
     return Promise.race([
       new Promise<void>((resolve) => this.#waiters.push({ text, resolve })),
       this.#exited.then((code) => { throw new Error(`rtlog ended (${code}) before printing ${JSON.stringify(text)}:\n${this.stderr}`); }),
-    ]);
+      new Promise<void>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`rtlog printed no ${JSON.stringify(text)} in ${HANG_MS} ms; it printed:\n${this.stdout}`)), HANG_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
   }
 
   async stop(): Promise<number | null> {
@@ -63,6 +74,23 @@ describe('rtlog -f', () => {
     const printed = rtlogRun.stdout.split('\n');
     const failed = printed.findIndex((l) => l.endsWith('request failed'));
     expect(printed.slice(failed + 1, failed + 4)).toEqual(['Traceback (most recent call last):', '  File "agent.py", line 7, in run', 'ValueError: bad input']);
+  });
+
+  test('--rotated: the first page spans the backups, and a traceback line under its newest record is printed', async () => {
+    const file = join(tempDir('follow-rotated'), 'app.log');
+    writeFileSync(`${file}.2`, `${header(1, 'INFO', 'RT.api', 'in backup 2')}\n`);
+    writeFileSync(`${file}.1`, `${header(2, 'INFO', 'RT.api', 'in backup 1')}\nwith a traceback line\n`);
+    writeFileSync(file, `${header(3, 'ERROR', 'RT.api', 'current failed')}\n`);
+    const rtlogRun = new Follower([file, '--rotated']);
+    try {
+      await rtlogRun.waitFor('current failed');
+      appendFileSync(file, `current traceback\n${header(4, 'INFO', 'RT.api', 'current next')}\n`);
+      await rtlogRun.waitFor('current next');
+    } finally {
+      expect(await rtlogRun.stop()).toBe(0);
+    }
+    expect(rtlogRun.stdout.split('\n').map((l) => l.replace(/^.*RT\.api: /, ''))).toEqual(
+      ['in backup 2', 'in backup 1', 'with a traceback line', 'current failed', 'current traceback', 'current next', '']);
   });
 
   test('a traceback line under a first-page record the filter dropped stays hidden', async () => {

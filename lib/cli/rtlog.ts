@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { colourLevelFor } from '../railtracks/colour-support.js';
 import type { LogEntry } from '../reader/parse-entry.js';
 import { compileFilter, entriesBackward, readLogs } from '../reader/read-logs.js';
-import { rotatedSet } from '../reader/rotated-set.js';
+import { currentFileBase, rotatedSet } from '../reader/rotated-set.js';
 import { follow, wholeLinesEnd } from './follow.js';
 import { withTraceback } from './json-traceback.js';
 import { renderEntry } from './pretty.js';
@@ -46,8 +46,10 @@ async function main(argv: string[]): Promise<number> {
   let lastShown = false;
   let progressShown = false;
   try {
+    // In a rotated set, offsets count from its oldest backup: the current file starts after them.
+    const base = command.rotated ? await currentFileBase(file) : 0;
     if (command.follow) followFrom = await wholeLinesEnd(file);
-    const before = followFrom === undefined ? command.before : Math.min(command.before ?? followFrom, followFrom);
+    const before = followFrom === undefined ? command.before : Math.min(command.before ?? base + followFrom, base + followFrom);
     const page = await readLogs(file, {
       ...command.filter,
       page: command.page,
@@ -68,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     } else if (!page.hasMore && !command.rotated && !command.follow && rotatedSet(file).length > 1) {
       process.stderr.write(`-- older records are in rotated backups: rtlog ${file} --rotated --\n`);
     }
-    if (followFrom !== undefined) lastShown = await newestIsShown(file, followFrom, page.records[0], command.page === 0 && command.before === undefined);
+    if (followFrom !== undefined) lastShown = await newestIsShown(file, followFrom, base, page.records[0], command.page === 0 && command.before === undefined);
   } catch (err) {
     process.stderr.write(`rtlog: ${readError(file, err)}\n`);
     return 1;
@@ -90,12 +92,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * Whether the file's newest record (before `end`) is the newest one this page printed: then a
- * traceback line appended under it later belongs to a record the reader has seen.
+ * Whether the file's newest record (before `end`; at `base` in a rotated set's offsets) is the
+ * newest one this page printed: then a traceback line appended under it later belongs to a
+ * record the reader has seen.
  */
-async function newestIsShown(file: string, end: number, newestPrinted: LogEntry | undefined, pageIsNewest: boolean): Promise<boolean> {
+async function newestIsShown(file: string, end: number, base: number, newestPrinted: LogEntry | undefined, pageIsNewest: boolean): Promise<boolean> {
   if (newestPrinted === undefined || !pageIsNewest) return false;
-  for await (const newest of entriesBackward(file, { before: end })) return newest.offset === newestPrinted.offset;
+  for await (const newest of entriesBackward(file, { before: end })) return base + newest.offset === newestPrinted.offset;
   return false;
 }
 

@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { TimestampedBackups } from '../handlers/timestamped-backups.js';
 
@@ -34,4 +35,15 @@ export function rotatedSet(file: string): string[] {
   timed.sort().reverse();
   const stamped = new TimestampedBackups(file, false).list().reverse();
   return [file, ...numbered.map((b) => b.path), ...stamped, ...timed];
+}
+
+/**
+ * Where the file itself starts in its rotated set's offsets (which count through the set,
+ * oldest backup first): the bytes in its backups now.
+ * @example await currentFileBase('logs/app.log') // 0 with no backups
+ */
+export async function currentFileBase(file: string): Promise<number> {
+  let bytes = 0;
+  for (const backup of rotatedSet(file).slice(1)) bytes += (await stat(backup).catch(() => undefined))?.size ?? 0;
+  return bytes;
 }
