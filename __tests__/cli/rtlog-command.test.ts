@@ -16,7 +16,7 @@ afterEach(async () => {
 afterAll(removeTempDirs);
 
 function run(...args: string[]) {
-  return spawnSync(process.execPath, [rtlog, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return spawnSync(process.execPath, [rtlog, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
 }
 const messages = (stdout: string) => stdout.split('\n').filter((l) => / RT\.\w+: /.test(l)).map((l) => l.split(': ').slice(1).join(': '));
 
@@ -129,6 +129,20 @@ describe('rtlog on JSON lines', () => {
     expect(fromJson).toContain('Error: socket closed\n    at ');
     // --fields no longer repeats it as an escaped string.
     expect(run(file, '--fields').stdout).not.toContain('"exception"');
+  });
+
+  test('a field nested deeper than the call stack allows prints cut at 64 levels with --fields and --json', () => {
+    const file = join(tempDir('rtlog-json'), 'deep.jsonl');
+    const n = 150_000;
+    writeFileSync(file, `{"timestamp":"2026-11-21T14:00:00.000Z","level":"INFO","logger":"RT.deep","message":"deep","f":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}\n`);
+    const fields = run(file, '--fields');
+    expect(fields.stderr).toBe('');
+    expect(fields.status).toBe(0);
+    const shown = /RT\.deep: deep \{"f":((?:\{"a":)+)"\[Object\]"\}+$/m.exec(fields.stdout);
+    expect(shown?.[1]?.length).toBe('{"a":'.length * 63); // f at level 1, its 63 nested objects, then the cut
+    const json = run(file, '--json');
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ logger: 'RT.deep', message: 'deep' });
   });
 
   test("a Python worker's exc_text is shown under its record", () => {

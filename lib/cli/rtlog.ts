@@ -5,6 +5,7 @@
  * Run `rtlog --help` for the options.
  */
 import { readFileSync } from 'node:fs';
+import { SafeJson } from '../formatters/safe-json.js';
 import { colourLevelFor } from '../railtracks/colour-support.js';
 import type { LogEntry } from '../reader/parse-entry.js';
 import { compileFilter, entriesBackward, readLogs } from '../reader/read-logs.js';
@@ -38,8 +39,10 @@ async function main(argv: string[]): Promise<number> {
   const { file } = command;
   const colour = command.colour ?? colourLevelFor(process.stdout) > 0;
   const showProgress = process.stderr.isTTY === true;
-  const print = (entry: LogEntry) =>
-    process.stdout.write(`${command.json ? JSON.stringify(entry) : renderEntry(withTraceback(entry), { colour, fields: command.fields })}\n`);
+  const print = (entry: LogEntry) => {
+    const shown = command.json || command.fields ? withPrintableFields(entry) : entry;
+    process.stdout.write(`${command.json ? JSON.stringify(shown) : renderEntry(withTraceback(shown), { colour, fields: command.fields })}\n`);
+  };
 
   // Following starts after the last whole line now there; the page shows exactly what precedes it.
   let followFrom: number | undefined;
@@ -100,6 +103,21 @@ async function newestIsShown(file: string, end: number, base: number, newestPrin
   if (newestPrinted === undefined || !pageIsNewest) return false;
   for await (const newest of entriesBackward(file, { before: end })) return base + newest.offset === newestPrinted.offset;
   return false;
+}
+
+const deepFields = new SafeJson({ maxDepth: 64 });
+
+/**
+ * The entry with fields JSON.stringify can print: a file may nest a field deeper than the call
+ * stack allows; such fields are printed with everything below 64 levels as "[Object]".
+ */
+function withPrintableFields(entry: LogEntry): LogEntry {
+  try {
+    JSON.stringify(entry.fields);
+    return entry;
+  } catch {
+    return { ...entry, fields: JSON.parse(deepFields.stringify(entry.fields)) as Record<string, unknown> };
+  }
 }
 
 /** A read failure in words that name the path and the cause. */
