@@ -1,6 +1,6 @@
 /** rtlog as a command-line tool: exit statuses, --version, errors that name the path, JSON tracebacks, rotated sets. */
 import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,22 @@ function runUnprivileged(...args: string[]) {
   }
   return spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(copy, 'dist/cli/rtlog.js'), ...args], { encoding: 'utf8' });
 }
+
+describe('rtlog into a pipe closed early', () => {
+  test('`rtlog … | head -1` ends quietly with status 0 when the reader goes away', async () => {
+    const file = join(tempDir('rtlog-pipe'), 'many.log');
+    writeFileSync(file, Array.from({ length: 5000 }, (_, i) => `2026-11-21 14:00:00,000 - 1.000 - INFO - RT.api - message ${i}\n`).join(''));
+    const child = spawn(process.execPath, [rtlog, file, '-n', '5000', '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    // Read the first chunk, then close our end, as `head` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
 
 describe('rtlog on a file it may not read', () => {
   test('permission denied names the path, exit status 1', () => {

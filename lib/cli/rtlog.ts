@@ -36,6 +36,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`rtlog ${pkg.version}\n`);
     return 0;
   }
+  // `rtlog … | head` closes the pipe early: that is the reader being done, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   const { file } = command;
   const colour = command.colour ?? colourLevelFor(process.stdout) > 0;
   const showProgress = process.stderr.isTTY === true;
