@@ -17,7 +17,7 @@ async function collect(file: string, from: number, write: () => Promise<void>): 
   const running = follow(file, from, {
     onEntry: (e: LogEntry) => seen.push(`entry ${e.logger} ${JSON.stringify(e.message)}`),
     onOtherLine: (line) => seen.push(`other ${JSON.stringify(line)}`),
-  }, stop.signal, 10);
+  }, stop.signal, { intervalMs: 10 });
   await write();
   stop.abort();
   await running;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { extra, FILE_FORMAT, FileHandler, Formatter, getRtLogger, JsonFormatter, setClock } from '../../lib/index.js';
+import { extra, FILE_FORMAT, FileHandler, Formatter, getRtLogger, JsonFormatter, RotatingFileHandler, setClock } from '../../lib/index.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 import { readLinesBackward, readLogs } from '../../lib/reader/index.js';
 import { resetLogging } from '../../lib/testing/index.js';
@@ -149,5 +149,65 @@ describe('readLogs on a file of several hundred MB', () => {
     } finally {
       rmSync(file, { force: true });
     }
+  });
+});
+
+describe('readLogs right after logging', () => {
+  test('finds the records this process just logged to that file, before the end of the turn', async () => {
+    const file = join(tempDir('own-writes'), 'logs', 'run.log');
+    const handler = new FileHandler(file);
+    handler.setFormatter(new Formatter(FILE_FORMAT));
+    getRtLogger().addHandler(handler);
+    getRtLogger('app').warning('saved %d', 1);
+    getRtLogger('app').warning('saved %d', 2);
+    // No await before this call: the batch is still in memory and the file does not exist yet.
+    expect((await readLogs(file)).records.map((r) => r.message)).toEqual(['saved 2', 'saved 1']);
+  });
+
+  test('also through a relative path and a rotating handler', async () => {
+    const folder = tempDir('own-writes-relative');
+    const cwd = process.cwd();
+    process.chdir(folder);
+    try {
+      const handler = new RotatingFileHandler('app.log', { maxBytes: 1_000_000, backupCount: 2 });
+      handler.setFormatter(new Formatter(FILE_FORMAT));
+      getRtLogger().addHandler(handler);
+      getRtLogger('app').error('right away');
+      expect((await readLogs(join(folder, 'app.log'))).records.map((r) => r.message)).toEqual(['right away']);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
+describe('readLogs on a rotated set', () => {
+  test('reads app.log and app.log.1 … as one log, newest first, each record naming its file', async () => {
+    const file = join(tempDir('rotated-read'), 'app.log');
+    const handler = new RotatingFileHandler(file, { maxBytes: 300, backupCount: 20 });
+    handler.setFormatter(new Formatter(FILE_FORMAT));
+    getRtLogger().setLevel('INFO');
+    getRtLogger().addHandler(handler);
+    for (let i = 0; i < 30; i++) getRtLogger('rot').info('record %d', i);
+    handler.close();
+    const all = await readLogs(file, { rotated: true, pageSize: 100 });
+    expect(all.records.map((r) => r.message)).toEqual(Array.from({ length: 30 }, (_, i) => `record ${29 - i}`));
+    expect(new Set(all.records.map((r) => r.file)).size).toBeGreaterThan(3);
+    expect(all.records[0]!.file).toBe(file);
+    expect(all.records[29]!.file).toMatch(/app\.log\.\d+$/);
+    // Offsets run through the set: strictly decreasing, newest first, and usable as `before`.
+    const offsets = all.records.map((r) => r.offset);
+    expect(offsets).toEqual([...offsets].sort((a, b) => b - a));
+    const rest = await readLogs(file, { rotated: true, pageSize: 100, before: all.records[9]!.offset });
+    expect(rest.records.map((r) => r.message)).toEqual(Array.from({ length: 20 }, (_, i) => `record ${19 - i}`));
+    // Without `rotated`, only the current file.
+    expect((await readLogs(file, { pageSize: 100 })).records.length).toBeLessThan(30);
+  });
+
+  test('a set whose current file is gone (just rotated away) still reads its backups; nothing at all is ENOENT', async () => {
+    const folder = tempDir('rotated-gone');
+    const file = join(folder, 'app.log');
+    writeFileSync(`${file}.1`, '2026-11-21 10:00:00,000 - 1.000 - INFO - RT.x - in the backup\n');
+    expect((await readLogs(file, { rotated: true })).records.map((r) => r.message)).toEqual(['in the backup']);
+    await expect(readLogs(join(folder, 'none.log'), { rotated: true })).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -4,126 +4,136 @@
  * back, a page at a time, filtered, pretty-printed; `-f` keeps printing new records.
  * Run `rtlog --help` for the options.
  */
-import { stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { compileFilter, readLogs } from '../reader/read-logs.js';
-import { follow } from './follow.js';
+import { readFileSync } from 'node:fs';
+import { SafeJson } from '../formatters/safe-json.js';
+import { colourLevelFor } from '../railtracks/colour-support.js';
+import type { LogEntry } from '../reader/parse-entry.js';
+import { compileFilter, entriesBackward, readLogs } from '../reader/read-logs.js';
+import { currentFileBase, rotatedSet } from '../reader/rotated-set.js';
+import { follow, wholeLinesEnd } from './follow.js';
+import { withTraceback } from './json-traceback.js';
 import { renderContinuation, renderEntry } from './pretty.js';
 import { reportCommand } from './report.js';
-import { colourLevelFor } from '../railtracks/colour-support.js';
-
-const HELP = `Usage: rtlog <file> [options]
-       rtlog report <run-report.json>
-
-Prints a page of records, oldest of the page at the top and the newest at the bottom.
-  -p, --page <n>        page number, 0 = newest (default 0)
-  -n, --page-size <n>   records per page (default 50)
-      --before <offset> only records starting before this byte offset (the hint
-                        after a page gives it, so older pages are not rescanned)
-  -l, --level <name>    only this level and above (DEBUG, INFO, WARNING, ERROR, CRITICAL)
-      --logger <name>   only this logger and its children (e.g. RT.worker)
-      --since <time>    only records at or after this time (e.g. 2026-11-21T14:00:00)
-      --until <time>    only records at or before this time
-  -f, --follow          keep printing new records as they are written (Ctrl-C to stop)
-      --json            print records as JSON objects, one per line
-      --fields          show the structured fields of JSON records
-      --color / --no-color   force colours on or off (default: on for a terminal)
-  -h, --help            show this help
-`;
+import { HELP, parseCommand, UsageError, type RtlogCommand } from './rtlog-command.js';
 
 /** Scans longer than this show progress on stderr when stderr is a terminal. */
 const PROGRESS_AFTER_BYTES = 32 * 1024 * 1024;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let command: RtlogCommand;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      allowNegative: true,
-      options: {
-        page: { type: 'string', short: 'p' },
-        'page-size': { type: 'string', short: 'n' },
-        before: { type: 'string' },
-        level: { type: 'string', short: 'l' },
-        logger: { type: 'string' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        follow: { type: 'boolean', short: 'f' },
-        json: { type: 'boolean' },
-        fields: { type: 'boolean' },
-        color: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    command = parseCommand(argv);
   } catch (err) {
-    process.stderr.write(`rtlog: ${(err as Error).message}\n\n${HELP}`);
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`rtlog: ${err.message}\n${err.withHelp ? `\n${HELP}` : 'Run rtlog --help for the options.\n'}`);
     return 2;
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
+  if (command.kind === 'help') {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length !== 1) {
-    process.stderr.write(`rtlog: give exactly one log file\n\n${HELP}`);
-    return 2;
+  if (command.kind === 'version') {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`rtlog ${pkg.version}\n`);
+    return 0;
   }
-  const file = positionals[0]!;
-  const colour = values.color ?? (process.stdout.isTTY === true && process.env.NO_COLOR === undefined);
-  const filterOptions = {
-    ...(values.level !== undefined ? { level: values.level } : {}),
-    ...(values.logger !== undefined ? { logger: values.logger } : {}),
-    ...(values.since !== undefined ? { since: values.since } : {}),
-    ...(values.until !== undefined ? { until: values.until } : {}),
-  };
+  // `rtlog … | head` closes the pipe early: that is the reader being done, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
+  const { file } = command;
+  const colour = command.colour ?? colourLevelFor(process.stdout) > 0;
   const showProgress = process.stderr.isTTY === true;
-  const print = (entry: Parameters<typeof renderEntry>[0]) =>
-    process.stdout.write(`${values.json ? JSON.stringify(entry) : renderEntry(entry, { colour, fields: values.fields ?? false })}\n`);
+  const print = (entry: LogEntry) => {
+    const shown = command.json || command.fields ? withPrintableFields(entry) : entry;
+    process.stdout.write(`${command.json ? JSON.stringify(shown) : renderEntry(withTraceback(shown), { colour, fields: command.fields })}\n`);
+  };
 
-  let sizeAtStart: number;
+  // Following starts after the last whole line now there; the page shows exactly what precedes it.
+  let followFrom: number | undefined;
+  let lastShown = false;
+  let progressShown = false;
   try {
-    sizeAtStart = (await stat(file)).size;
+    // In a rotated set, offsets count from its oldest backup: the current file starts after them.
+    const base = command.rotated ? await currentFileBase(file) : 0;
+    if (command.follow) followFrom = await wholeLinesEnd(file);
+    const before = followFrom === undefined ? command.before : Math.min(command.before ?? base + followFrom, base + followFrom);
     const page = await readLogs(file, {
-      ...filterOptions,
-      page: toCount(values.page ?? '0', 'page', 0),
-      pageSize: toCount(values['page-size'] ?? '50', 'page-size', 1),
-      ...(values.before !== undefined ? { before: toCount(values.before, 'before', 0) } : {}),
+      ...command.filter,
+      page: command.page,
+      pageSize: command.pageSize,
+      rotated: command.rotated,
+      ...(before !== undefined ? { before } : {}),
       onProgress: (scanned, total) => {
-        if (showProgress && scanned > PROGRESS_AFTER_BYTES) process.stderr.write(`\rscanned ${mib(scanned)} of ${mib(total)}…`);
+        if (!showProgress || scanned <= PROGRESS_AFTER_BYTES) return;
+        progressShown = true;
+        process.stderr.write(`\rscanned ${mib(scanned)} of ${mib(total)}…`);
       },
     });
-    if (showProgress && sizeAtStart > PROGRESS_AFTER_BYTES) process.stderr.write('\r\x1b[K');
+    if (progressShown) process.stderr.write('\r\x1b[K');
     for (const entry of [...page.records].reverse()) print(entry);
-    if (page.hasMore && !values.follow) {
+    if (page.hasMore && !command.follow) {
       // --before starts reading where this page ended; --page N would read back through it again.
-      process.stderr.write(`-- older records: rtlog ${file} --before ${page.nextBefore} (with the same filters and page size), or --page ${page.page + 1} --\n`);
+      process.stderr.write(`-- older records: rtlog ${file}${command.rotated ? ' --rotated' : ''} --before ${page.nextBefore} (with the same filters and page size), or --page ${page.page + 1} --\n`);
+    } else if (!page.hasMore && !command.rotated && !command.follow && rotatedSet(file).length > 1) {
+      process.stderr.write(`-- older records are in rotated backups: rtlog ${file} --rotated --\n`);
     }
+    if (followFrom !== undefined) lastShown = await newestIsShown(file, followFrom, base, page.records[0], command.page === 0 && command.before === undefined);
   } catch (err) {
-    process.stderr.write(`rtlog: ${(err as Error).message}\n`);
+    process.stderr.write(`rtlog: ${readError(file, err)}\n`);
     return 1;
   }
-  if (!values.follow) return 0;
-  const accept = compileFilter(filterOptions);
+  if (followFrom === undefined) return 0;
+  const accept = compileFilter(command.filter);
   const stop = new AbortController();
   process.once('SIGINT', () => stop.abort());
   process.once('SIGTERM', () => stop.abort());
   // A line outside any record read here continues the last record: shown only if it was.
-  let lastShown = false;
-  await follow(file, sizeAtStart, {
+  await follow(file, followFrom, {
     onEntry: (entry) => {
       lastShown = accept(entry);
       if (lastShown) print(entry);
     },
-    onOtherLine: (line) => { if (lastShown && !values.json && line !== '') process.stdout.write(`${renderContinuation(line)}\n`); },
+    onOtherLine: (line) => { if (lastShown && !command.json && line !== '') process.stdout.write(`${renderContinuation(line)}\n`); },
   }, stop.signal);
   return 0;
 }
 
-function toCount(text: string, name: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`--${name} must be a whole number ≥ ${min}, got '${text}'`);
-  return n;
+/**
+ * Whether the file's newest record (before `end`; at `base` in a rotated set's offsets) is the
+ * newest one this page printed: then a traceback line appended under it later belongs to a
+ * record the reader has seen.
+ */
+async function newestIsShown(file: string, end: number, base: number, newestPrinted: LogEntry | undefined, pageIsNewest: boolean): Promise<boolean> {
+  if (newestPrinted === undefined || !pageIsNewest) return false;
+  for await (const newest of entriesBackward(file, { before: end })) return base + newest.offset === newestPrinted.offset;
+  return false;
+}
+
+const deepFields = new SafeJson({ maxDepth: 64 });
+
+/**
+ * The entry with fields JSON.stringify can print: a file may nest a field deeper than the call
+ * stack allows; such fields are printed with everything below 64 levels as "[Object]".
+ */
+function withPrintableFields(entry: LogEntry): LogEntry {
+  try {
+    JSON.stringify(entry.fields);
+    return entry;
+  } catch {
+    return { ...entry, fields: JSON.parse(deepFields.stringify(entry.fields)) as Record<string, unknown> };
+  }
+}
+
+/** A read failure in words that name the path and the cause. */
+function readError(file: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const path = (err as NodeJS.ErrnoException).path ?? file;
+  if (code === 'ENOENT') return `cannot read ${path}: no such file`;
+  if (code === 'EISDIR') return `cannot read ${path}: it is a directory, not a log file`;
+  if (code === 'EACCES' || code === 'EPERM') return `cannot read ${path}: permission denied`;
+  return `cannot read ${file}: ${(err as Error).message}`;
 }
 
 function mib(bytes: number): string {

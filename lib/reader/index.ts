@@ -7,4 +7,6 @@ export type { ReadLogsOptions, LogPage } from './read-logs.js';
 export { readLinesBackward } from './backward-lines.js';
 export type { BackwardLine, BackwardLinesOptions } from './backward-lines.js';
 export { parseLine, levelNumberOf } from './parse-entry.js';
+export { rotatedSet } from './rotated-set.js';
+export { MAX_RECORD_BYTES } from './line-cap.js';
 export type { LogEntry } from './parse-entry.js';

@@ -1,5 +1,6 @@
 import type { FILE_FORMAT } from '../railtracks/formats.js';
 import { toLevelNumber } from '../core/levels.js';
+import { cutNoteOf } from './line-cap.js';
 
 /** One record read back from a log file. */
 export interface LogEntry {
@@ -17,8 +18,13 @@ export interface LogEntry {
   format: 'json' | 'text';
   /** The record as it is in the file (several lines for a text record with a traceback). */
   raw: string;
-  /** Byte offset of the record in the file. */
+  /**
+   * Byte offset of the record in the file; when a rotated set is read, in the set as if its
+   * files were one (oldest backup first), which is what `before` takes.
+   */
   offset: number;
+  /** When a rotated set is read: the file the record is in. */
+  file?: string;
 }
 
 /**
@@ -74,7 +80,7 @@ function parseJson(line: string, offset: number): LogEntry | undefined {
   try {
     value = JSON.parse(line);
   } catch {
-    return undefined;
+    return parseCutJson(line, offset);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { timestamp, level, logger, message, ...fields } = value as Record<string, unknown>;
@@ -87,6 +93,41 @@ function parseJson(line: string, offset: number): LogEntry | undefined {
     logger: typeof logger === 'string' ? logger : '',
     message: typeof message === 'string' ? message : JSON.stringify(message ?? ''),
     fields,
+    format: 'json',
+    raw: line,
+    offset,
+  };
+}
+
+/**
+ * The start JsonFormatter gives every line: timestamp, level, logger, then the message (a JSON
+ * string, possibly cut short).
+ */
+const JSON_HEAD = /^\{"timestamp":("(?:[^"\\]|\\.)*"),"level":("(?:[^"\\]|\\.)*"),"logger":("(?:[^"\\]|\\.)*"),"message":"((?:[^"\\]|\\.)*)/;
+
+/**
+ * A JSON line longer than the reader's cap was cut and no longer parses: the record is still
+ * shown, from the fields JsonFormatter writes first, with the message as far as it was kept and
+ * the note of the cut; its other fields are lost.
+ */
+function parseCutJson(line: string, offset: number): LogEntry | undefined {
+  const note = cutNoteOf(line);
+  if (note === undefined) return undefined;
+  const m = JSON_HEAD.exec(line.slice(0, line.length - note.length));
+  if (m === null) return undefined;
+  const timestamp = JSON.parse(m[1]!) as string;
+  const level = JSON.parse(m[2]!) as string;
+  const logger = JSON.parse(m[3]!) as string;
+  // A message cut inside an escape drops that half escape; whole ones decode.
+  const message = JSON.parse(`"${m[4]!.replace(/\\(u[0-9a-fA-F]{0,3})?$/, '')}"`) as string;
+  const time = Date.parse(timestamp);
+  return {
+    time: Number.isNaN(time) ? undefined : time,
+    level,
+    levelno: levelNumberOf(level),
+    logger,
+    message: `${message}${note}`,
+    fields: {},
     format: 'json',
     raw: line,
     offset,

@@ -1,5 +1,9 @@
+import { stat } from 'node:fs/promises';
 import { toLevelNumber, type Level } from '../core/levels.js';
 import { readLinesBackward } from './backward-lines.js';
+import { MAX_RECORD_BYTES, omittedNote } from './line-cap.js';
+import { flushOwnWriters } from './own-writers.js';
+import { rotatedSet } from './rotated-set.js';
 import { attachContinuation, parseLine, type LogEntry } from './parse-entry.js';
 
 export interface ReadLogsOptions {
@@ -24,6 +28,19 @@ export interface ReadLogsOptions {
   chunkSize?: number;
   /** Called after each chunk with bytes scanned and bytes in the file, for progress feedback. */
   onProgress?: (scanned: number, total: number) => void;
+  /**
+   * Read the file and its rotated backups as one log, newest first (`app.log`, `app.log.1` …,
+   * timestamped or timed backups; see `rotatedSet`). Each record then carries `file`, and
+   * offsets (`offset`, `nextBefore`, `before`) count through the set, oldest backup first; a
+   * rollover between two calls moves them, so a cursor holds until the next rollover.
+   */
+  rotated?: boolean;
+  /**
+   * What a record keeps at most: this many bytes of its header line and as many of the
+   * traceback lines under it (the ones nearest the end); the rest is replaced by a note of its
+   * size. Bounds memory on any file. Default 1 MiB ({@link MAX_RECORD_BYTES}).
+   */
+  maxRecordBytes?: number;
 }
 
 export interface LogPage {
@@ -58,6 +75,9 @@ export async function readLogs(file: string, options: ReadLogsOptions = {}): Pro
   if (options.before !== undefined && (!Number.isSafeInteger(options.before) || options.before < 0)) {
     throw new RangeError(`before must be a byte offset (a whole number ≥ 0, e.g. a page's nextBefore), got ${String(options.before)}`);
   }
+  if (options.maxRecordBytes !== undefined && (!Number.isSafeInteger(options.maxRecordBytes) || options.maxRecordBytes < 1024)) {
+    throw new RangeError(`maxRecordBytes must be a whole number of bytes ≥ 1024, got ${String(options.maxRecordBytes)}`);
+  }
   const accept = compileFilter(options);
   const since = options.since === undefined ? undefined : toTime(options.since, 'since');
   let skip = page * pageSize;
@@ -77,28 +97,105 @@ export async function readLogs(file: string, options: ReadLogsOptions = {}): Pro
 }
 
 /**
- * Every record of a file, newest first, with traceback lines joined to the record they follow.
+ * Every record of a file (or of a rotated set, with `rotated`), newest first, with traceback
+ * lines joined to the record they follow; this process's own file handlers for the path are
+ * flushed first. Memory is bounded per record (see {@link MAX_RECORD_BYTES}).
  * @example for await (const e of entriesBackward('run.log')) if (e.level === 'ERROR') { console.log(e.raw); break; }
  */
-export async function* entriesBackward(file: string, options: Pick<ReadLogsOptions, 'chunkSize' | 'onProgress' | 'before'> = {}): AsyncGenerator<LogEntry> {
+export async function* entriesBackward(
+  file: string,
+  options: Pick<ReadLogsOptions, 'chunkSize' | 'onProgress' | 'before' | 'rotated' | 'maxRecordBytes'> = {},
+): AsyncGenerator<LogEntry> {
+  flushOwnWriters(file);
+  const files = await sizedSet(file, options.rotated ?? false);
+  // Offsets run through the set as if it were one file, oldest backup first.
+  let base = files.reduce((sum, f) => sum + f.size, 0);
+  const spans = files.map(({ path, size }) => {
+    base -= size;
+    return { path, base, end: options.before === undefined ? size : Math.max(0, Math.min(size, options.before - base)) };
+  });
+  const total = spans.reduce((sum, s) => sum + s.end, 0);
+  let scannedBefore = 0;
+  for (const { path, base: spanBase, end } of spans) {
+    if (end === 0) continue;
+    const done = scannedBefore;
+    const onProgress = options.onProgress;
+    yield* entriesOfFile(path, {
+      ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
+      ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
+      base: spanBase,
+      end,
+      ...(options.rotated === true ? { file: path } : {}),
+      ...(onProgress !== undefined ? { onProgress: (scanned: number) => onProgress(done + scanned, total) } : {}),
+    });
+    scannedBefore += end;
+  }
+}
+
+interface FileSpan {
+  base: number;
+  end: number;
+  file?: string;
+  chunkSize?: number;
+  maxRecordBytes?: number;
+  onProgress?: (scanned: number) => void;
+}
+
+async function* entriesOfFile(path: string, span: FileSpan): AsyncGenerator<LogEntry> {
+  const cap = span.maxRecordBytes ?? MAX_RECORD_BYTES;
   // Lines with no header of their own belong to the record above them; going backwards we
-  // meet them first and hold them until that record's header line arrives.
+  // meet them first and hold them (up to `cap` bytes, the lines nearest the next record) until
+  // that record's header line arrives.
   let continuation: string[] = [];
+  let kept = 0;
+  let omittedLines = 0;
+  let omittedBytes = 0;
   const lineOptions = {
-    ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
-    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
-    ...(options.before !== undefined ? { end: options.before } : {}),
+    end: span.end,
+    maxLineBytes: cap,
+    ...(span.chunkSize !== undefined ? { chunkSize: span.chunkSize } : {}),
+    ...(span.onProgress !== undefined ? { onProgress: span.onProgress } : {}),
   };
-  for await (const { text, offset } of readLinesBackward(file, lineOptions)) {
-    const entry = parseLine(text, offset);
+  for await (const { text, offset, bytes } of readLinesBackward(path, lineOptions)) {
+    const entry = parseLine(text, span.base + offset);
     if (entry === undefined) {
-      continuation.push(text);
+      if (kept + bytes + 1 <= cap) {
+        continuation.push(text);
+        kept += bytes + 1;
+      } else {
+        omittedLines++;
+        omittedBytes += bytes + 1;
+      }
       continue;
     }
+    if (omittedLines > 0) continuation.push(omittedNote(omittedLines, omittedBytes, cap));
     attachContinuation(entry, continuation.reverse());
+    if (span.file !== undefined) entry.file = span.file;
     continuation = [];
+    kept = omittedLines = omittedBytes = 0;
     yield entry;
   }
+}
+
+/** The files to read, newest first, with their sizes now; a backup rotated away meanwhile is skipped. */
+async function sizedSet(file: string, rotated: boolean): Promise<{ path: string; size: number }[]> {
+  if (!rotated) return [{ path: file, size: (await statLogFile(file)).size }];
+  const found: { path: string; size: number }[] = [];
+  for (const path of rotatedSet(file)) {
+    const st = await statLogFile(path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (st !== undefined) found.push({ path, size: st.size });
+  }
+  if (found.length === 0) throw Object.assign(new Error(`ENOENT: no such file or directory, and no rotated backups of it: '${file}'`), { code: 'ENOENT', path: file });
+  return found;
+}
+
+async function statLogFile(path: string) {
+  const st = await stat(path);
+  if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: '${path}' is a directory, not a log file`), { code: 'EISDIR', path });
+  return st;
 }
 
 /**
