@@ -21,7 +21,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   interop: ['python', 'core', 'handlers', 'formatters'],
   railtracks: ['python', 'core', 'handlers', 'formatters', 'profiling'],
   reader: ['python', 'core', 'handlers', 'formatters', 'railtracks'],
-  cli: ['python', 'core', 'handlers', 'formatters', 'railtracks', 'reader'],
+  // The viewer serves what the reader reads, and draws stamps with profiling's timeline.
+  viewer: ['python', 'core', 'handlers', 'formatters', 'profiling', 'railtracks', 'reader'],
+  cli: ['python', 'core', 'handlers', 'formatters', 'railtracks', 'reader', 'viewer'],
   testing: ['python', 'core', 'handlers', 'formatters', 'profiling', 'interop', 'railtracks'],
   // The root entry: what an everyday program touches; the rest is behind subpaths.
   '(root entry)': ['python', 'core', 'handlers', 'formatters', 'railtracks'],

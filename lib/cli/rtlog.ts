@@ -11,6 +11,7 @@ import { follow } from './follow.js';
 import { renderEntry } from './pretty.js';
 
 const HELP = `Usage: rtlog <file> [options]
+       rtlog serve <file…|folder> [options]   (a web page to browse the logs; rtlog serve --help)
 
 Prints a page of records, oldest of the page at the top and the newest at the bottom.
   -p, --page <n>        page number, 0 = newest (default 0)
@@ -127,4 +128,5 @@ function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+process.exitCode = args[0] === 'serve' ? await (await import('./serve.js')).serve(args.slice(1)) : await main(args);
