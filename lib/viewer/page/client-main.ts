@@ -99,7 +99,7 @@ function syncControls() {
   $('live').setAttribute('aria-pressed', state.live ? 'true' : 'false');
 }
 
-function showTimeline(name) {
+function showTimeline(name, reveal) {
   state.timeline = name;
   writeHash();
   var panel = $('timeline-panel');
@@ -107,6 +107,7 @@ function showTimeline(name) {
   panel.hidden = false;
   $('timeline-title').textContent = 'Timeline: ' + name;
   $('timeline').src = apiUrl('/api/timeline', { file: name, format: 'html' });
+  if (reveal) panel.scrollIntoView({ block: 'start' });
 }
 
 function fillFiles(files) {
@@ -151,7 +152,7 @@ function wire() {
   $('live').addEventListener('click', toggleLive);
   $('next-error').addEventListener('click', function () { nextError(0); });
   $('older').addEventListener('click', function () { loadOlder(); });
-  $('show-timeline').addEventListener('click', function () { showTimeline($('stamps').value); });
+  $('show-timeline').addEventListener('click', function () { showTimeline($('stamps').value, true); });
   $('rows').addEventListener('keydown', function (ev) {
     if (ev.target.tagName !== 'TR') return;
     if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); toggleDetail(ev.target); }

@@ -3,16 +3,13 @@
  * nonce), so it needs no other asset and makes no request beyond the viewer's own API. Log text
  * reaches the document only through `textContent` (see client-core).
  */
+import { escapeHtml } from '../../profiling/html-timeline.js';
 import { PAGE_STYLE } from './page-style.js';
 import { CLIENT_CORE } from './client-core.js';
 import { CLIENT_TABLE } from './client-table.js';
 import { CLIENT_FACETS } from './client-facets.js';
 import { CLIENT_MAIN } from './client-main.js';
 
-/** Attribute-safe text: the base path is the server owner's, but quote it all the same. */
-function attr(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * The page for one response; `nonce` must match the response's Content-Security-Policy.
@@ -28,7 +25,7 @@ export function viewerPage(nonce: string, basePath: string): string {
 <title>Railtracks logs</title>
 <style nonce="${nonce}">${PAGE_STYLE}</style>
 </head>
-<body data-base="${attr(basePath)}">
+<body data-base="${escapeHtml(basePath)}">
 <header class="bar" role="search">
   <h1>Railtracks logs</h1>
   <label>File <select id="file" aria-label="Log file"></select></label>

@@ -41,7 +41,7 @@ main { display: grid; grid-template-columns: minmax(160px, 240px) 1fr; gap: 12px
 .status { color: var(--muted); margin: 4px 0; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 th { text-align: left; color: var(--muted); font-weight: 600; border-bottom: 1px solid var(--line); }
-th:nth-child(1) { width: 22px; } th:nth-child(2) { width: 170px; } th:nth-child(3) { width: 84px; } th:nth-child(4) { width: 18%; }
+th:nth-child(1) { width: 22px; } th:nth-child(2) { width: 196px; } th:nth-child(3) { width: 84px; } th:nth-child(4) { width: 18%; }
 td { padding: 2px 4px; border-bottom: 1px solid var(--line); vertical-align: top; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 td.time { font-variant-numeric: tabular-nums; color: var(--muted); }
 tr.rec { cursor: pointer; }
