@@ -50,6 +50,10 @@ describe('the log viewer page in a real headless Chromium', () => {
       ],
     });
     fs.writeFileSync(path.join(dir, 'run.stamps.json'), JSON.stringify(sm));
+    fs.writeFileSync(path.join(dir, 'run.jsonl'), `${JSON.stringify({
+      timestamp: '2026-11-21T14:00:00.000Z', level: 'ERROR', logger: 'RT.worker', message: 'embed FAILED', sessionId: 'sess-42',
+      exception: { type: 'Error', message: 'quota', stack: 'Error: quota\n    at embed (agent.js:3:9)', cause: { type: 'TypeError', message: 'bad key' } },
+    })}\n${JSON.stringify({ timestamp: '2026-11-21T14:00:01.000Z', level: 'INFO', logger: 'RT.other', message: 'another session', sessionId: 'sess-7' })}\n`);
     viewer = await createLogServer({ dir, pollIntervalMs: 50 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -57,7 +61,7 @@ describe('the log viewer page in a real headless Chromium', () => {
     page.on('request', (r) => { if (!r.url().startsWith(origin)) foreign.push(r.url()); });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
-    await page.goto(viewer.url);
+    await page.goto(`${viewer.url}#file=run.log`);
     await page.waitForSelector('tr.rec');
   });
 
@@ -158,6 +162,17 @@ describe('the log viewer page in a real headless Chromium', () => {
     const framed = page.frames().find((f) => f.url().includes('/api/timeline'))!;
     await framed.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.locator('#timeline-panel').screenshot({ path: path.join(SHOTS, 'viewer-timeline.png') });
+  });
+
+  it('shows a JSON record\'s exception as a traceback, and filters by its session id', async () => {
+    await page.click('#live');
+    await page.selectOption('#file', 'run.jsonl');
+    await page.waitForFunction(() => document.querySelectorAll('tr.rec').length === 2);
+    await page.click('tr.rec[data-level="error"] td.msg');
+    await expect(page.textContent('tr.detail pre.traceback')).resolves.toBe('Error: quota\n    at embed (agent.js:3:9)\nCaused by: TypeError: bad key');
+    await page.click('tr.detail button.id-filter');
+    await page.waitForFunction(() => document.querySelectorAll('tr.rec').length === 1);
+    expect(page.url()).toContain('field.sessionId=sess-42');
   });
 
   it('reads on a dark theme too, and asked nothing of any other origin', async () => {

@@ -29,7 +29,8 @@ function recordRow(entry) {
   var lines = entry.message.split('\n');
   var msg = el('td', 'msg', lines[0]);
   if (lines.length > 1) msg.appendChild(el('span', 'more', '+' + (lines.length - 1) + ' lines'));
-  var fieldCount = Object.keys(entry.fields || {}).length;
+  if (exceptionText(entry)) msg.appendChild(el('span', 'more', 'traceback'));
+  var fieldCount = Object.keys(entry.fields || {}).filter(function (k) { return k !== 'exception'; }).length;
   if (fieldCount > 0) msg.appendChild(el('span', 'more', '{' + fieldCount + ' fields}'));
   tr.appendChild(msg);
   tr.addEventListener('click', function () { toggleDetail(tr); focusRow(tr); });
@@ -54,8 +55,11 @@ function detailRow(entry) {
   var lines = entry.message.split('\n');
   td.appendChild(el('pre', 'message', lines[0]));
   if (lines.length > 1) td.appendChild(el('pre', 'traceback', lines.slice(1).join('\n')));
+  var thrown = exceptionText(entry);
+  if (thrown) td.appendChild(el('pre', 'traceback', thrown));
   var fields = el('div', 'fields');
   Object.keys(entry.fields || {}).forEach(function (key) {
+    if (key === 'exception' && thrown) return;
     var value = entry.fields[key];
     fields.appendChild(el('span', 'key', key));
     var cell = el('span', 'value');
@@ -75,6 +79,17 @@ function detailRow(entry) {
   td.appendChild(fields);
   tr.appendChild(td);
   return tr;
+}
+
+/** A JSON record's exception (type, message, stack, cause chain) as the text of a traceback. */
+function exceptionText(entry) {
+  var ex = entry.fields && entry.fields.exception;
+  var parts = [];
+  for (var depth = 0; ex && typeof ex === 'object' && depth < 10; depth++, ex = ex.cause) {
+    var head = typeof ex.stack === 'string' ? ex.stack : (ex.type || 'Error') + ': ' + (ex.message === undefined ? '' : ex.message);
+    parts.push((depth === 0 ? '' : 'Caused by: ') + head);
+  }
+  return parts.join('\n');
 }
 
 function clearRows() {
