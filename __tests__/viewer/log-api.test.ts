@@ -242,3 +242,60 @@ describe('GET /api/stream', () => {
     s.close();
   });
 });
+
+describe('mounted on an existing http server', () => {
+  test('answers under its base path and hands every other request back', async () => {
+    const { createServer } = await import('node:http');
+    const { createLogRequestHandler } = await import('../../lib/viewer/index.js');
+    const logs = await createLogRequestHandler({ files: [join(dir, 'run.log')], basePath: '/logs/' });
+    const server = createServer((req, res) => {
+      if (logs(req, res)) return;
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('my own route');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const files = await (await fetch(`${base}/logs/api/files`)).json() as { files: Array<{ name: string }> };
+      expect(files.files.map((f) => f.name)).toEqual(['run.log']);
+      const page = await (await fetch(`${base}/logs/`)).text();
+      expect(page).toContain('<body data-base="/logs">');
+      await expect((await fetch(`${base}/health`)).text()).resolves.toBe('my own route');
+      await expect((await fetch(`${base}/logsx/api/files`)).text()).resolves.toBe('my own route');
+      const head = await fetch(`${base}/logs/api/files`, { method: 'HEAD' });
+      expect([head.status, await head.text()]).toEqual([200, '']);
+    } finally {
+      logs.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('GET /api/stream across a rotation', () => {
+  test('a replaced file sends restart, then the new file from its first byte', async () => {
+    const file = join(dir, 'rotating.log');
+    writeFileSync(file, `${line(0)}\n`);
+    const s = openStream('/api/stream?file=rotating.log');
+    await s.next(1);
+    const { renameSync } = await import('node:fs');
+    renameSync(file, `${file}.1`);
+    writeFileSync(file, `${line(7)}\n`);
+    await s.next(3);
+    expect(s.events.slice(1).map((e) => [e.event, e.id])).toEqual([['restart', '0'], ['record', String(line(7).length + 1)]]);
+    s.close();
+  });
+});
+
+describe('GET /api/stream resuming from far back', () => {
+  test('a resume point more than 4 MiB behind starts at the end and says how much was skipped', async () => {
+    const file = join(dir, 'far.log');
+    writeFileSync(file, `${line(1)}\n`.repeat(Math.ceil((5 * 1024 * 1024) / (line(1).length + 1))));
+    const size = statSync(file).size;
+    const s = openStream('/api/stream?file=far.log', '0');
+    await s.next(2);
+    expect(s.events.map((e) => [e.event, e.id ?? null, e.data])).toEqual([
+      ['open', String(size), JSON.stringify({ from: size, size })],
+      ['skipped', null, JSON.stringify({ bytes: size })],
+    ]);
+    s.close();
+  });
+});

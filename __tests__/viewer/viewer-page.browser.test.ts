@@ -125,6 +125,16 @@ describe('the log viewer page in a real headless Chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('tr.rec').length === 26);
   });
 
+  it('narrows the time range to a histogram bar that is clicked', async () => {
+    await page.click('#histogram .bin >> nth=0');
+    // The first bar spans 14:00:00 to 14:00:38: one record.
+    await page.waitForFunction(() => document.querySelectorAll('tr.rec').length === 1);
+    expect(page.url()).toMatch(/since=2026-11-21T14%3A00%3A00&until=2026-11-21T14%3A00%3A38/);
+    await expect(page.$$eval('tr.rec td.time', (tds) => tds.map((td) => td.textContent))).resolves.toEqual(['2026-11-21 14:00:00.000']);
+    await page.click('#chips button');
+    await page.waitForFunction(() => document.querySelectorAll('tr.rec').length === 26);
+  });
+
   it('jumps to the next error from the keyboard', async () => {
     await page.click('h1');
     await page.keyboard.press('e');
@@ -139,10 +149,20 @@ describe('the log viewer page in a real headless Chromium', () => {
   it('receives live-tailed records that another process appends', async () => {
     await page.click('#live');
     await page.waitForFunction(() => document.querySelector('#live')?.getAttribute('data-connected') === 'true');
+    // Reading further down: the rows in view must stay put while new ones arrive above.
+    await page.evaluate(() => window.scrollTo(0, 300));
+    const rowTop = () => page.$eval('tr.rec[data-offset="0"]', (r) => r.getBoundingClientRect().top);
+    const topBefore = await rowTop();
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    expect(scrollBefore).toBeGreaterThan(0);
     const script = `require('node:fs').appendFileSync(process.argv[1], process.argv[2]);`;
     const appended = `${line(40, 'ERROR', 'RT.child', 'appended by another process')}\nTraceback (most recent call last):\n  boom\n${line(41, 'INFO', 'RT.child', 'and one more')}\n`;
     await new Promise<void>((resolve, reject) => spawn(process.execPath, ['-e', script, path.join(dir, 'run.log'), appended]).on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`exit ${c}`)))));
     await page.waitForFunction(() => document.querySelectorAll('tr.rec.fresh').length === 2);
+    // Two rows (about 48 px) came in above; the row read stays within sub-pixel rounding.
+    expect(Math.abs((await rowTop()) - topBefore)).toBeLessThanOrEqual(1);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(scrollBefore);
+    await page.evaluate(() => window.scrollTo(0, 0));
     expect((await messages()).slice(0, 2)).toEqual(['and one more', 'appended by another process']);
     await expect(page.$eval('tr.rec.fresh:nth-child(2) .more', (m) => m.textContent)).resolves.toBe('+2 lines');
     await page.screenshot({ path: path.join(SHOTS, 'viewer-light.png') });

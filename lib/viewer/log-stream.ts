@@ -22,7 +22,8 @@ const HEARTBEAT_MS = 15_000;
 
 /** Answer one stream request until the client leaves or `closing` aborts. */
 export async function streamLogs(req: IncomingMessage, res: ServerResponse, file: string, query: LogQuery, params: URLSearchParams, limits: StreamLimits, closing: AbortSignal): Promise<void> {
-  const size = (await stat(file)).size;
+  // Size and inode from one stat: a rotation right after it is then seen as one.
+  const { size, ino } = await stat(file);
   const resumeAt = req.headers['last-event-id'] ?? params.get('from') ?? undefined;
   let start = typeof resumeAt === 'string' && /^\d+$/.test(resumeAt) ? Number(resumeAt) : size;
   let skipped = 0;
@@ -55,7 +56,7 @@ export async function streamLogs(req: IncomingMessage, res: ServerResponse, file
   // A line outside any record read here continues the last record: sent only if that was.
   let lastSent = false;
   try {
-    await tailRecords(file, start, {
+    await tailRecords(file, start, ino, {
       onRecord(entry, at) {
         lastSent = query.accept(entry);
         send(lastSent ? `id: ${at}\nevent: record\ndata: ${JSON.stringify(entry)}\n\n` : `id: ${at}\n\n`);

@@ -26,12 +26,12 @@ const MAX_LINE_BYTES = 1024 * 1024;
 /**
  * Poll `file` every `intervalMs` from byte `from` on; resolves when `signal` aborts. A text
  * record is reported once the poll that read it is done, so the traceback lines written with it
- * are part of it.
- * @example await tailRecords('run.log', size, { onRecord: (e, end) => send(e, end), onLine() {}, onRestart() {} }, signal);
+ * are part of it. `inode` is the file's when `from` was taken: a file replaced since then is
+ * read from its start.
+ * @example await tailRecords('run.log', st.size, st.ino, { onRecord: (e, end) => send(e, end), onLine() {}, onRestart() {} }, signal);
  */
-export async function tailRecords(file: string, from: number, callbacks: TailCallbacks, signal: AbortSignal, intervalMs = 200): Promise<void> {
+export async function tailRecords(file: string, from: number, inode: number, callbacks: TailCallbacks, signal: AbortSignal, intervalMs = 200): Promise<void> {
   let position = from;
-  let inode = (await stat(file).catch(() => undefined))?.ino;
   const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   while (!(await sleep(intervalMs, false, { signal }).catch(() => true))) {
     const st = await stat(file).catch(() => undefined);
