@@ -206,3 +206,30 @@ describe('the log viewer page in a real headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the page behind a token', () => {
+  it('carries the token from its address to every API call, the live stream and the timeline', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-viewer-token-'));
+    fs.writeFileSync(path.join(dir, 'a.log'), `${line(1, 'INFO', 'RT', 'behind a token')}\n`);
+    fs.writeFileSync(path.join(dir, 'b.stamps.json'), JSON.stringify(StampManager.fromJSON({ step: 1, step_logs: { 0: ['only'] }, stamps: [{ time: 1764000000, step: 0, identifier: 'only' }] })));
+    const viewer = await createLogServer({ dir, token: 'sesame-123', pollIntervalMs: 50 });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    try {
+      const page = await browser.newPage();
+      const refused = await page.goto(viewer.url.replace(/\?token=.*$/, ''));
+      expect(refused?.status()).toBe(401);
+      await page.goto(`${viewer.url}#live=1`);
+      await page.waitForSelector('tr.rec');
+      await expect(page.$$eval('tr.rec td.msg', (tds) => tds.map((td) => td.textContent))).resolves.toEqual(['behind a token']);
+      await page.waitForFunction(() => document.querySelector('#live')?.getAttribute('data-connected') === 'true');
+      fs.appendFileSync(path.join(dir, 'a.log'), `${line(2, 'INFO', 'RT', 'streamed behind a token')}\n`);
+      await page.waitForSelector('tr.rec.fresh');
+      await page.click('#show-timeline');
+      await expect(page.frameLocator('#timeline').locator('.lane-name').first().textContent()).resolves.toBe('only');
+    } finally {
+      await browser.close();
+      await viewer.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
