@@ -15,6 +15,7 @@ mkdirSync(join(served, 'sub'));
 writeFileSync(join(served, 'sub', 'inner.log'), LINE);
 symlinkSync(join(root, 'secret.log'), join(served, 'escape.log'));
 symlinkSync(join(served, 'sub', 'inner.log'), join(served, 'inside-link.log'));
+symlinkSync(join(served, 'sub'), join(served, 'folder-link'));
 const servers: LogServer[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
@@ -49,6 +50,8 @@ describe('only the files it was given', () => {
     expect(escape.status).toBe(404);
     expect(escape.body).not.toContain('SECRET');
     expect((await raw(s, '/api/logs?file=inside-link.log')).body).toContain('served line');
+    // A link to a folder inside is no file to serve either.
+    expect((await raw(s, '/api/logs?file=folder-link')).status).toBe(404);
   });
 
   test.each([

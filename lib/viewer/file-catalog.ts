@@ -97,6 +97,7 @@ export class FileCatalog {
       const real = await realpath(join(this.#dir, entry.name)).catch(() => undefined);
       // A symlink is served only when it points at a file inside the folder.
       if (real === undefined || !real.startsWith(inside)) continue;
+      if (entry.isSymbolicLink() && (await stat(real).catch(() => undefined))?.isFile() !== true) continue;
       out.set(entry.name, real);
     }
     return out;

@@ -87,6 +87,7 @@ export async function createLogRequestHandler(options: LogRequestHandlerOptions)
       const file = await catalog.resolve(name);
       const query = parseLogQuery(url.searchParams);
       if (path === '/api/stream') {
+        if (req.method === 'HEAD') throw new HttpError(405, 'the live stream is a GET request (Server-Sent Events)');
         if (streams >= maxStreams) throw new HttpError(503, `at most ${maxStreams} live streams at once; close one`);
         streams++;
         try {
