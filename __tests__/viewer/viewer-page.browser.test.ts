@@ -144,6 +144,8 @@ describe('the log viewer page in a real headless Chromium', () => {
     await expect(page.evaluate(() => document.activeElement?.querySelector('td.msg')?.firstChild?.textContent)).resolves.toBe('record 23');
     await page.keyboard.press('Enter');
     await expect(page.$$eval('tr.detail', (d) => d.length)).resolves.toBe(1);
+    await page.keyboard.press('k');
+    await expect(page.evaluate(() => document.activeElement?.querySelector('td.msg')?.firstChild?.textContent)).resolves.toBe('request failed');
   });
 
   it('receives live-tailed records that another process appends', async () => {

@@ -40,6 +40,9 @@ function reload() {
     hasMore = body.has_more;
     nextBefore = body.next_before;
     addRecords(body.logs, false);
+    // Tab reaches the table at its first row; from there the keys move along it.
+    var first = $('rows').querySelector('tr.rec');
+    if (first) first.tabIndex = 0;
     refreshFacets();
     summary();
     if (state.live) startLive();
