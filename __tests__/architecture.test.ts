@@ -25,7 +25,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   // Runtime telemetry (resource monitor, flight recorder, dump signal, run report) on the RT tree.
   telemetry: ['python', 'core', 'handlers', 'formatters', 'profiling', 'metrics', 'railtracks'],
   reader: ['python', 'core', 'handlers', 'formatters', 'railtracks'],
-  cli: ['python', 'core', 'handlers', 'formatters', 'railtracks', 'reader', 'telemetry', 'metrics'],
+  // The viewer serves what the reader reads, and draws stamps with profiling's timeline.
+  viewer: ['python', 'core', 'handlers', 'formatters', 'profiling', 'railtracks', 'reader'],
+  cli: ['python', 'core', 'handlers', 'formatters', 'railtracks', 'reader', 'viewer', 'telemetry', 'metrics'],
   testing: ['python', 'core', 'handlers', 'formatters', 'profiling', 'interop', 'railtracks', 'metrics', 'telemetry'],
   // The root entry: what an everyday program touches; the rest is behind subpaths.
   '(root entry)': ['python', 'core', 'handlers', 'formatters', 'railtracks', 'metrics'],

@@ -24,6 +24,7 @@ const ENTRIES: Record<string, string> = {
   'railtracks-observability/python': 'pyRepr',
   'railtracks-observability/testing': 'MemoryHandler',
   'railtracks-observability/telemetry': 'monitorResources',
+  'railtracks-observability/viewer': 'createLogServer',
 };
 
 function run(file: string, source: string, args: string[] = []) {
@@ -58,6 +59,8 @@ describe('entry points, as a consumer imports them by name', () => {
       import { readLogs, type LogPage } from 'railtracks-observability/reader';
       import { pyRepr } from 'railtracks-observability/python';
       import { MemoryHandler, resetLogging } from 'railtracks-observability/testing';
+      import { createLogServer, type LogServer } from 'railtracks-observability/viewer';
+      const viewer: Promise<LogServer> = createLogServer({ files: ['app.log'], port: 0 });
       const memory = new MemoryHandler();
       getRtLogger('typed').addHandler(memory);
       const first: LogRecord | undefined = memory.records[0];
@@ -66,7 +69,7 @@ describe('entry points, as a consumer imports them by name', () => {
       const page: Promise<LogPage> = readLogs('app.log');
       configure({ version: 1 });
       void resetLogging();
-      export { first, step, text, page };
+      export { first, step, text, page, viewer };
     `);
     writeFileSync(join(consumer, 'misuse.ts'), `
       import { MemoryHandler } from 'railtracks-observability/testing';

@@ -4,6 +4,7 @@ import { compileFilter } from '../reader/read-logs.js';
 
 export const HELP = `Usage: rtlog <file> [options]
        rtlog report <run-report.json>
+       rtlog serve <file…|folder> [options]   (a web page to browse the logs; rtlog serve --help)
 
 Prints a page of records, oldest of the page at the top and the newest at the bottom.
   -p, --page <n>        page number, 0 = newest (default 0)

@@ -141,4 +141,6 @@ function mib(bytes: number): string {
 }
 
 const args = process.argv.slice(2);
-process.exitCode = args[0] === 'report' ? await reportCommand(args.slice(1), colourLevelFor(process.stdout) > 0) : await main(args);
+process.exitCode = args[0] === 'report' ? await reportCommand(args.slice(1), colourLevelFor(process.stdout) > 0)
+  : args[0] === 'serve' ? await (await import('./serve.js')).serve(args.slice(1))
+  : await main(args);
