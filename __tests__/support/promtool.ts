@@ -1,14 +1,15 @@
 /**
- * Prometheus' own `promtool`, the judge of a metrics exposition. Found on PATH, in
- * `RT_PROMTOOL`, or extracted once from Debian's `prometheus` package into
- * node_modules/.cache (`apt-get download` + `dpkg -x`; no install, no service). When none can be
- * had the caller's test fails with this message: CI (.ci/run) prepares it.
+ * Prometheus' own `promtool`, the judge of a metrics exposition. Found in `RT_PROMTOOL`, on
+ * PATH, or extracted once from Debian's `prometheus` package into the user's cache folder
+ * (`apt-get download` + `dpkg -x`; no install, no service). When none can be had the caller's
+ * test fails with this message: CI (.ci/run) prepares it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 
-const cacheDir = resolve('node_modules/.cache/rt-tools/prometheus');
+const cacheDir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'railtracks-observability', 'prometheus');
 const cached = join(cacheDir, 'usr/bin/promtool');
 
 export function findPromtool(): string {
