@@ -16,6 +16,7 @@ export type { Manager } from './core/manager.js';
 export { LogRecord, makeLogRecord, extra, Extra } from './core/record.js';
 export type { LogArgs } from './core/record.js';
 export type { LogScope } from './core/scope.js';
+export { withContext, getContext } from './core/context.js';
 export { StructuredMessage } from './core/structured-message.js';
 export { captureCallSites } from './core/call-site.js';
 export { Filter, Filterer } from './core/filter.js';

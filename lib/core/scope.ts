@@ -15,6 +15,19 @@ export interface LogScope {
   readonly threshold: number;
   /** Fields every record made inside carries: read by formats (`%(key)s`), JSON lines and the wire. */
   readonly fields: Readonly<Record<string, unknown>>;
+  /** The scope this one was opened in, if any (a context inside a session, or the other way round). */
+  readonly parent?: LogScope;
+  /** The fields `withContext` calls added along the chain (what `getContext()` returns). */
+  readonly context?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Whether `scope` is `ancestor` or was opened inside it.
+ * @internal
+ */
+export function scopeWithin(scope: LogScope | undefined, ancestor: LogScope): boolean {
+  for (let s = scope; s !== undefined; s = s.parent) if (s === ancestor) return true;
+  return false;
 }
 
 const storage = new AsyncLocalStorage<LogScope>();

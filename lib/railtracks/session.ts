@@ -9,9 +9,15 @@ import { sessionFields, type ContextFields } from './context-fields.js';
 /** A session is a scope of the core's scope hook, told apart from other scopes by this brand. */
 const sessions = new WeakSet<LogScope>();
 
+/** The innermost session `scope` is, or was opened in (a context inside a session counts). */
+function nearestSession(scope: LogScope | undefined): LogScope | undefined {
+  for (let s = scope; s !== undefined; s = s.parent) if (sessions.has(s)) return s;
+  return undefined;
+}
+
 /** Whether a record was made inside some `withSession`. @internal */
 export function isInSession(record: LogRecord): boolean {
-  return record.scope !== undefined && sessions.has(record.scope);
+  return nearestSession(record.scope) !== undefined;
 }
 
 /**
@@ -30,13 +36,23 @@ export function isInSession(record: LogRecord): boolean {
 export function withSession<T>(config: ExecutorConfig | ExecutorConfigOptions, fn: () => T): T {
   const cfg = config instanceof ExecutorConfig ? config : new ExecutorConfig(config);
   let scope: LogScope | undefined;
-  const own = (record: LogRecord): boolean => record.scope === scope;
+  // A session's outputs take the records whose innermost session it is (contexts opened inside
+  // it included; a session nested inside it keeps its own records).
+  const own = (record: LogRecord): boolean => nearestSession(record.scope) === scope;
   const { handlers, threshold } = buildConfigOutputs(cfg, own);
-  scope = Object.freeze({ threshold, fields: sessionFields(randomUUID(), cfg.runIdentifier) });
+  const outer = currentScope();
+  const ids = sessionFields(randomUUID(), cfg.runIdentifier);
+  scope = Object.freeze({
+    threshold,
+    // The request context around the session stays on its records.
+    fields: outer === undefined ? ids : Object.freeze({ ...outer.fields, ...ids }),
+    ...(outer !== undefined ? { parent: outer } : {}),
+    ...(outer?.context !== undefined ? { context: outer.context } : {}),
+  });
   sessions.add(scope);
   const rt = getRtLogger();
   for (const handler of handlers) rt.addHandler(handler);
-  const fields = scope.fields as ContextFields;
+  const fields = ids as ContextFields;
   return runInScope(scope, fn, () => {
     for (const handler of handlers) {
       rt.removeHandler(handler);
@@ -51,8 +67,7 @@ export function withSession<T>(config: ExecutorConfig | ExecutorConfigOptions, f
  * @example withSession(new ExecutorConfig(), () => getSessionId()) // '3f0c…'
  */
 export function getSessionId(): string | undefined {
-  const scope = currentScope();
-  return scope !== undefined && sessions.has(scope) ? (scope.fields.session_id as string) : undefined;
+  return nearestSession(currentScope())?.fields.session_id as string | undefined;
 }
 
 /** Upstream calls its payload callback after the session and swallows whatever it raises. */
