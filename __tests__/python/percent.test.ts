@@ -1,18 +1,20 @@
 import { describe, expect, test } from '@jest/globals';
 import {
-  PercentFormatError, STAR, compilePercent, formatPercentField, parsePercent, percentFormat,
+  STAR, compilePercent, formatPercentField, parsePercent, percentFormat,
 } from '../../lib/python/percent.js';
+import { PythonError } from '../../lib/python/index.js';
 import type { PercentField } from '../../lib/python/percent.js';
 
 function failure(run: () => unknown): [string, string] {
   try {
     run();
   } catch (e) {
-    expect(e).toBeInstanceOf(PercentFormatError);
-    expect(e).toBeInstanceOf(TypeError);
-    return [(e as PercentFormatError).pyType, (e as Error).message];
+    expect(e).toBeInstanceOf(PythonError);
+    // Named by its Python class, as a report prints it.
+    expect((e as PythonError).name).toBe((e as PythonError).pyType);
+    return [(e as PythonError).pyType, (e as Error).message];
   }
-  throw new Error('expected a PercentFormatError');
+  throw new Error('expected a PythonError');
 }
 
 describe('percentFormat', () => {

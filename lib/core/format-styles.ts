@@ -4,8 +4,9 @@
  * `defaults | record.__dict__`: the record's own fields win, defaults fill the gaps.
  */
 import { parseBrace, renderBrace, type ParsedBraceField } from '../python/format-brace.js';
-import { formatSpec, PyFormatError } from '../python/format-spec.js';
-import { F_LJUST, formatPercentField, parsePercent, PercentFormatError, percentFormat, STAR, type PercentField } from '../python/percent.js';
+import { formatSpec } from '../python/format-spec.js';
+import { PythonError } from '../python/errors.js';
+import { F_LJUST, formatPercentField, parsePercent, percentFormat, STAR, type PercentField } from '../python/percent.js';
 import { floatRepr, pyStr, stringRepr } from '../python/repr.js';
 import { fieldSizeProblem, MAX_FIELD_WIDTH } from '../python/format-limits.js';
 import { FLOAT_RECORD_FIELDS, RECORD_ATTRIBUTES, type LogRecord } from './record.js';
@@ -17,7 +18,7 @@ export type FormatStyle = '%' | '{' | '$';
 export type RenderRecord = (record: LogRecord, defaults: Readonly<Record<string, unknown>> | undefined) => string;
 
 /** Python raises ValueError for bad formats; ours carries that name so reports read the same. */
-export class ValueErrorLike extends PyFormatError {
+export class ValueErrorLike extends PythonError {
   constructor(message: string) {
     super('ValueError', message);
   }
@@ -46,7 +47,7 @@ function keyErrorsAsMissingFields(render: RenderRecord): RenderRecord {
     try {
       return render(record, defaults);
     } catch (err) {
-      if ((err as { pyType?: unknown } | null)?.pyType === 'KeyError') throw new FieldNotFoundError((err as Error).message);
+      if (err instanceof PythonError && err.pyType === 'KeyError') throw new FieldNotFoundError(err.message);
       throw err;
     }
   };
@@ -94,8 +95,8 @@ function percentSegment(field: PercentField & { key: string }): Segment {
     let value = lookup(record, key, defaults);
     if (isFloat && typeof value === 'number') {
       if (conv === 's' || conv === 'r' || conv === 'a') value = floatRepr(value);
-      else if (conv === 'x' || conv === 'X' || conv === 'o') throw new PercentFormatError('TypeError', `%${conv} format: an integer is required, not float`);
-      else if (conv === 'c') throw new PercentFormatError('TypeError', '%c requires int or char');
+      else if (conv === 'x' || conv === 'X' || conv === 'o') throw new PythonError('TypeError', `%${conv} format: an integer is required, not float`);
+      else if (conv === 'c') throw new PythonError('TypeError', '%c requires int or char');
     }
     return formatPercentField(field, value);
   };

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { PythonError } from '../python/errors.js';
 import { pyRepr } from '../python/repr.js';
 import { isLibraryFile } from './call-site.js';
 
@@ -157,9 +158,8 @@ function callStack(): string[] {
 function describeError(error: unknown): string {
   try {
     if (!(error instanceof Error)) return `Thrown value: ${safeRepr(error)}`;
-    // Errors that stand for a Python exception carry its class name in `pyType`.
-    const pyType = (error as { pyType?: unknown }).pyType;
-    const name = typeof pyType === 'string' ? pyType : error.name;
+    // A Python exception is named by its Python class.
+    const name = error instanceof PythonError ? error.pyType : error.name;
     const headline = error.message === '' ? name : `${name}: ${error.message}`;
     const stack = error.stack;
     if (typeof stack !== 'string' || stack === '') return headline;

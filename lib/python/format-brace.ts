@@ -3,7 +3,8 @@
  * rendered per record. Syntax errors in a layout that skipped validation surface when the
  * renderer reaches them, as CPython's lazy parser raises them.
  */
-import { formatSpec, PyFormatError } from './format-spec.js';
+import { formatSpec } from './format-spec.js';
+import { PythonError } from './errors.js';
 import { isPyMapping, pyAscii, pyRepr, pyStr, pyTypeName, stringRepr } from './repr.js';
 
 /** Looks a top-level field up; throws Python's KeyError text for a missing one. */
@@ -150,16 +151,16 @@ export function parseBrace(fmt: string, depth = MAX_DEPTH, fields?: ParsedBraceF
 
 function access(value: unknown, step: Accessor): unknown {
   const { kind, key } = step;
-  if (kind === 'error') throw new PyFormatError('ValueError', key);
+  if (kind === 'error') throw new PythonError('ValueError', key);
   if (kind === 'index') {
     const numeric = /^\d+$/.test(key);
     if (Array.isArray(value) || typeof value === 'string') {
       if (!numeric) {
         const what = typeof value === 'string' ? 'string indices must be integers' : 'list indices must be integers or slices';
-        throw new PyFormatError('TypeError', `${what}, not 'str'`);
+        throw new PythonError('TypeError', `${what}, not 'str'`);
       }
       const n = Number(key);
-      if (n >= value.length) throw new PyFormatError('IndexError', `${pyTypeName(value) === 'str' ? 'string' : pyTypeName(value)} index out of range`);
+      if (n >= value.length) throw new PythonError('IndexError', `${pyTypeName(value) === 'str' ? 'string' : pyTypeName(value)} index out of range`);
       return typeof value === 'string' ? [...value][n] : value[n];
     }
     const k: string | number = numeric ? Number(key) : key;
@@ -168,15 +169,15 @@ function access(value: unknown, step: Accessor): unknown {
     } else if (value !== null && typeof value === 'object' && Object.hasOwn(value, String(k))) {
       return (value as Record<string, unknown>)[String(k)];
     } else if (value === null || typeof value !== 'object') {
-      throw new PyFormatError('TypeError', `'${pyTypeName(value)}' object is not subscriptable`);
+      throw new PythonError('TypeError', `'${pyTypeName(value)}' object is not subscriptable`);
     }
-    throw new PyFormatError('KeyError', typeof k === 'number' ? String(k) : stringRepr(k));
+    throw new PythonError('KeyError', typeof k === 'number' ? String(k) : stringRepr(k));
   }
   // Dicts, lists and primitives have no such attributes in Python; class instances do.
   if (value !== null && typeof value === 'object' && !isPyMapping(value) && !Array.isArray(value) && key in value) {
     return (value as Record<string, unknown>)[key];
   }
-  throw new PyFormatError('AttributeError', `'${pyTypeName(value)}' object has no attribute ${stringRepr(key)}`);
+  throw new PythonError('AttributeError', `'${pyTypeName(value)}' object has no attribute ${stringRepr(key)}`);
 }
 
 /**
@@ -191,9 +192,9 @@ export function renderBrace(segments: readonly BraceSegment[], lookup: FieldLook
       out += seg;
       continue;
     }
-    if ('error' in seg) throw new PyFormatError('ValueError', seg.error);
+    if ('error' in seg) throw new PythonError('ValueError', seg.error);
     if (seg.first === '' || /^\d+$/.test(seg.first)) {
-      throw new PyFormatError('IndexError', `Replacement index ${seg.first === '' ? 0 : Number(seg.first)} out of range for positional args tuple`);
+      throw new PythonError('IndexError', `Replacement index ${seg.first === '' ? 0 : Number(seg.first)} out of range for positional args tuple`);
     }
     let value = lookup(seg.first);
     for (const step of seg.accessors) value = access(value, step);
@@ -203,7 +204,7 @@ export function renderBrace(segments: readonly BraceSegment[], lookup: FieldLook
       if (seg.conversion === 's') value = asFloat ? formatSpec(value, '', true) : pyStr(value);
       else if (seg.conversion === 'r') value = asFloat ? formatSpec(value, '', true) : pyRepr(value);
       else if (seg.conversion === 'a') value = asFloat ? formatSpec(value, '', true) : pyAscii(value);
-      else throw new PyFormatError('ValueError', `Unknown conversion specifier ${seg.conversion}`);
+      else throw new PythonError('ValueError', `Unknown conversion specifier ${seg.conversion}`);
       out += formatSpec(value, spec);
     } else out += formatSpec(value, spec, asFloat);
   }

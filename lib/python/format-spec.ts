@@ -7,20 +7,8 @@
 import { F_ALT, formatFloat, formatInteger, padding } from './percent-numbers.js';
 import { floatRepr, pyStr, pyTypeName } from './repr.js';
 import { fieldSizeProblem } from './format-limits.js';
+import { PythonError, type PythonErrorType } from './errors.js';
 
-/** A Python exception raised while formatting; `name` is the Python exception class. */
-export class PyFormatError extends Error {
-  /** The Python exception class, as `PercentFormatError.pyType`. */
-  readonly pyType: PyFormatErrorType;
-  constructor(pyType: PyFormatErrorType, message: string) {
-    super(message);
-    this.name = pyType;
-    this.pyType = pyType;
-  }
-}
-
-/** The Python exceptions formatting can raise. */
-export type PyFormatErrorType = 'ValueError' | 'TypeError' | 'KeyError' | 'IndexError' | 'AttributeError' | 'OverflowError';
 
 type Align = '<' | '>' | '=' | '^';
 
@@ -37,7 +25,7 @@ interface ParsedSpec {
   type: string;
 }
 
-const valueError = (message: string) => new PyFormatError('ValueError', message);
+const valueError = (message: string) => new PythonError('ValueError', message);
 
 function readNumber(spec: string, at: number): [number, number] {
   let end = at;
@@ -173,7 +161,7 @@ function formatInt(n: number | bigint, spec: string, typeName: string): string {
     if (p.sign !== '') throw valueError("Sign not allowed with integer format specifier 'c'");
     if (p.alternate) throw valueError("Alternate form (#) not allowed with integer format specifier 'c'");
     const cp = Number(n);
-    if (cp < 0 || cp > 0x10ffff) throw new PyFormatError('OverflowError', '%c arg not in range(0x110000)');
+    if (cp < 0 || cp > 0x10ffff) throw new PythonError('OverflowError', '%c arg not in range(0x110000)');
     return pad(String.fromCodePoint(cp), p, p.align === '=' ? '>' : (p.align ?? '>'));
   }
   const negative = n < 0;
@@ -242,5 +230,5 @@ export function formatSpec(value: unknown, spec: string, asFloat = false): strin
   if (typeof value === 'bigint') return spec === '' ? value.toString() : formatInt(value, spec, 'int');
   if (typeof value === 'boolean') return spec === '' ? (value ? 'True' : 'False') : formatInt(value ? 1 : 0, spec, 'bool');
   if (spec === '') return pyStr(value);
-  throw new PyFormatError('TypeError', `unsupported format string passed to ${pyTypeName(value)}.__format__`);
+  throw new PythonError('TypeError', `unsupported format string passed to ${pyTypeName(value)}.__format__`);
 }

@@ -4,6 +4,8 @@
  * python3 produces them.
  */
 export { pyStr, pyRepr } from './repr.js';
-export { percentFormat, compilePercent, PercentFormatError } from './percent.js';
-export { formatSpec, PyFormatError } from './format-spec.js';
+export { percentFormat, compilePercent } from './percent.js';
+export { formatSpec } from './format-spec.js';
+export { PythonError } from './errors.js';
+export type { PythonErrorType } from './errors.js';
 export { strftime } from './strftime.js';

@@ -4,8 +4,9 @@
  */
 import { pyAscii, pyRepr, pyStr } from './repr.js';
 import { fieldSizeProblem } from './format-limits.js';
+import { PythonError } from './errors.js';
 import {
-  F_ALT, F_LJUST, F_ZERO, PercentFormatError, formatFloat, formatInteger, padNumeric, padding, toPyFloat, toPyInt,
+  F_ALT, F_LJUST, F_ZERO, formatFloat, formatInteger, padNumeric, padding, toPyFloat, toPyInt,
 } from './percent-numbers.js';
 
 /** Width or precision taken from the argument list (`*`). */
@@ -82,7 +83,7 @@ export function renderValue(field: PercentField, flags: number, value: unknown, 
     if (conv === 'd' && typeof value === 'number' && Number.isSafeInteger(value)) return String(value === 0 ? 0 : value);
   }
   const tooBig = fieldSizeProblem(width, precision, conv !== 's' && conv !== 'r' && conv !== 'a' && conv !== 'c');
-  if (tooBig !== undefined) throw new PercentFormatError('ValueError', tooBig);
+  if (tooBig !== undefined) throw new PythonError('ValueError', tooBig);
   switch (conv) {
     case 's': return padText(typeof value === 'string' ? value : pyStr(value), flags, width, precision);
     case 'r': return padText(pyRepr(value), flags, width, precision);
@@ -96,11 +97,11 @@ export function renderValue(field: PercentField, flags: number, value: unknown, 
       return padNumeric(text, flags & F_LJUST ? flags & ~F_ZERO : flags, width, false);
     }
     case 'c': return padText(charOf(value), flags, width, -1);
-    case '': throw new PercentFormatError('ValueError', 'incomplete format');
+    case '': throw new PythonError('ValueError', 'incomplete format');
     default: {
       const cp = conv.codePointAt(0)!;
       const shown = cp >= 32 && cp <= 126 ? conv : '?';
-      throw new PercentFormatError('ValueError',
+      throw new PythonError('ValueError',
         `unsupported format character '${shown}' (0x${cp.toString(16)}) at index ${field.index}`);
     }
   }
@@ -113,11 +114,11 @@ function charOf(value: unknown): string {
   } else if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
     if (typeof value !== 'number' || Number.isSafeInteger(value)) {
       const n = Number(value);
-      if (n < 0 || n > 0x10ffff) throw new PercentFormatError('OverflowError', '%c arg not in range(0x110000)');
+      if (n < 0 || n > 0x10ffff) throw new PythonError('OverflowError', '%c arg not in range(0x110000)');
       return String.fromCodePoint(n);
     }
   }
-  throw new PercentFormatError('TypeError', '%c requires int or char');
+  throw new PythonError('TypeError', '%c requires int or char');
 }
 
 /** Precision truncates and width pads, both counted in code points as Python counts them. */
@@ -142,7 +143,7 @@ function padText(text: string, flags: number, width: number, precision: number):
  * @example
  * throw notEnoughArguments();
  */
-export function notEnoughArguments(): PercentFormatError {
-  return new PercentFormatError('TypeError', 'not enough arguments for format string');
+export function notEnoughArguments(): PythonError {
+  return new PythonError('TypeError', 'not enough arguments for format string');
 }
 

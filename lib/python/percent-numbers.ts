@@ -1,29 +1,9 @@
 /**
  * Numeric conversions of Python `%` formatting (`%d %x %o %f %e %g` and friends), bit for bit
- * as CPython renders them, plus the error type every `%` failure throws.
+ * as CPython renders them.
  */
+import { PythonError } from './errors.js';
 import { pyTypeName } from './repr.js';
-
-/** The Python exception class a `%` failure corresponds to. */
-export type PyErrorType = 'TypeError' | 'ValueError' | 'KeyError' | 'OverflowError';
-
-/**
- * Thrown by `%` formatting; `message` is CPython's own text and `pyType` names the Python
- * exception it raises in the same situation.
- *
- * @example
- * try { percentFormat('%d', ['x']); } catch (e) {
- *   (e as PercentFormatError).pyType; // 'TypeError'
- * }
- */
-export class PercentFormatError extends TypeError {
-  readonly pyType: PyErrorType;
-  constructor(pyType: PyErrorType, message: string) {
-    super(message);
-    this.name = 'PercentFormatError';
-    this.pyType = pyType;
-  }
-}
 
 /** Conversion flags, as parsed from `%#0- +`. */
 export const F_LJUST = 1;
@@ -88,18 +68,18 @@ export function toPyInt(value: unknown, conv: string): number | bigint {
   if (typeof value === 'number') {
     if (Number.isSafeInteger(value)) return value;
     if (conv === 'd' || conv === 'i' || conv === 'u') {
-      if (value !== value) throw new PercentFormatError('ValueError', 'cannot convert float NaN to integer');
+      if (value !== value) throw new PythonError('ValueError', 'cannot convert float NaN to integer');
       if (value === Infinity || value === -Infinity) {
-        throw new PercentFormatError('OverflowError', 'cannot convert float infinity to integer');
+        throw new PythonError('OverflowError', 'cannot convert float infinity to integer');
       }
       return Math.trunc(value);
     }
-    throw new PercentFormatError('TypeError', `%${conv} format: an integer is required, not float`);
+    throw new PythonError('TypeError', `%${conv} format: an integer is required, not float`);
   }
   if (typeof value === 'bigint') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   const kind = conv === 'd' || conv === 'i' || conv === 'u' ? 'a real number' : 'an integer';
-  throw new PercentFormatError('TypeError', `%${conv} format: ${kind} is required, not ${pyTypeName(value)}`);
+  throw new PythonError('TypeError', `%${conv} format: ${kind} is required, not ${pyTypeName(value)}`);
 }
 
 /**
@@ -135,11 +115,11 @@ export function toPyFloat(value: unknown): number {
   if (typeof value === 'bigint') {
     const x = Number(value);
     if (x === Infinity || x === -Infinity) {
-      throw new PercentFormatError('OverflowError', 'int too large to convert to float');
+      throw new PythonError('OverflowError', 'int too large to convert to float');
     }
     return x;
   }
-  throw new PercentFormatError('TypeError', `must be real number, not ${pyTypeName(value)}`);
+  throw new PythonError('TypeError', `must be real number, not ${pyTypeName(value)}`);
 }
 
 /**

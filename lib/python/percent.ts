@@ -4,12 +4,12 @@
  * CPython's error messages. Log messages and `%`-style Formatters both run through here.
  */
 import { isPyMapping, pyRepr } from './repr.js';
-import { F_ALT, F_BLANK, F_LJUST, F_SIGN, F_ZERO, PercentFormatError } from './percent-numbers.js';
+import { F_ALT, F_BLANK, F_LJUST, F_SIGN, F_ZERO } from './percent-numbers.js';
+import { PythonError } from './errors.js';
 import { STAR, codePointCount, notEnoughArguments, renderValue } from './percent-field.js';
 import type { PercentField } from './percent-field.js';
 
-export { PercentFormatError, F_ALT, F_BLANK, F_LJUST, F_SIGN, F_ZERO } from './percent-numbers.js';
-export type { PyErrorType } from './percent-numbers.js';
+export { F_ALT, F_BLANK, F_LJUST, F_SIGN, F_ZERO } from './percent-numbers.js';
 export { STAR, formatPercentField } from './percent-field.js';
 export type { PercentField } from './percent-field.js';
 
@@ -114,9 +114,9 @@ function starValue(value: unknown): number {
   if (typeof value === 'number' && Number.isSafeInteger(value)) n = value;
   else if (typeof value === 'bigint') n = Number(value);
   else if (typeof value === 'boolean') n = value ? 1 : 0;
-  else throw new PercentFormatError('TypeError', '* wants int');
+  else throw new PythonError('TypeError', '* wants int');
   if (n > 2147483647 || n < -2147483648) {
-    throw new PercentFormatError('OverflowError', 'Python int too large to convert to C int');
+    throw new PythonError('OverflowError', 'Python int too large to convert to C int');
   }
   return n;
 }
@@ -125,7 +125,7 @@ function lookup(mapping: object, key: string): unknown {
   if (mapping instanceof Map) {
     if (mapping.has(key)) return mapping.get(key);
   } else if (Object.hasOwn(mapping, key)) return (mapping as Record<string, unknown>)[key];
-  throw new PercentFormatError('KeyError', pyRepr(key));
+  throw new PythonError('KeyError', pyRepr(key));
 }
 
 /**
@@ -150,8 +150,8 @@ function render(segments: readonly PercentSegment[], args: unknown): string {
       continue;
     }
     if (seg.key !== undefined || seg.keyIncomplete) {
-      if (mapping === undefined) throw new PercentFormatError('TypeError', 'format requires a mapping');
-      if (seg.keyIncomplete) throw new PercentFormatError('ValueError', 'incomplete format key');
+      if (mapping === undefined) throw new PythonError('TypeError', 'format requires a mapping');
+      if (seg.keyIncomplete) throw new PythonError('ValueError', 'incomplete format key');
       current = lookup(mapping, seg.key!);
       argLength = -1;
       argIndex = -2;
@@ -174,14 +174,14 @@ function render(segments: readonly PercentSegment[], args: unknown): string {
       argIndex++;
       if (precision < 0) precision = 0;
     }
-    if (seg.conversion === '') throw new PercentFormatError('ValueError', 'incomplete format');
+    if (seg.conversion === '') throw new PythonError('ValueError', 'incomplete format');
     if (argIndex >= argLength) throw notEnoughArguments();
     const value = argLength < 0 ? current : (current as unknown[])[argIndex];
     argIndex++;
     out += renderValue(seg, flags, value, width, precision);
   }
   if (argIndex < argLength && mapping === undefined) {
-    throw new PercentFormatError('TypeError', 'not all arguments converted during string formatting');
+    throw new PythonError('TypeError', 'not all arguments converted during string formatting');
   }
   return out;
 }
@@ -201,7 +201,7 @@ export function compilePercent(fmt: string): (args: PercentArgs) => string {
     const text = segments.length === 0 ? '' : (segments[0] as string);
     return (args) => {
       if (Array.isArray(args) && args.length > 0) {
-        throw new PercentFormatError('TypeError', 'not all arguments converted during string formatting');
+        throw new PythonError('TypeError', 'not all arguments converted during string formatting');
       }
       return text;
     };
@@ -211,7 +211,7 @@ export function compilePercent(fmt: string): (args: PercentArgs) => string {
 
 /**
  * Python's `fmt % args`: an array is a tuple, a plain object or Map is a mapping for `%(key)s`.
- * Throws {@link PercentFormatError} with CPython's message when Python would raise.
+ * Throws {@link PythonError} with CPython's message when Python would raise.
  *
  * @example
  * percentFormat('%-5s|%05.1f|%x', ['ab', 3.14159, 255]); // 'ab   |003.1|ff'
@@ -220,7 +220,7 @@ export function compilePercent(fmt: string): (args: PercentArgs) => string {
 export function percentFormat(fmt: string, args: PercentArgs): string {
   if (fmt.indexOf('%') === -1) {
     if (Array.isArray(args) && args.length > 0) {
-      throw new PercentFormatError('TypeError', 'not all arguments converted during string formatting');
+      throw new PythonError('TypeError', 'not all arguments converted during string formatting');
     }
     return fmt;
   }
