@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { Handler } from '../../lib/core/handler.js';
 import { getLogger } from '../../lib/core/manager.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
-import type { LogRecord } from '../../lib/core/record.js';
+import { LogRecord as LogRecordClass, type LogRecord } from '../../lib/core/record.js';
 import { Formatter } from '../../lib/core/formatter.js';
 import { NullHandler } from '../../lib/core/null-handler.js';
 import { StreamHandler } from '../../lib/core/stream-handler.js';
@@ -117,5 +117,38 @@ describe('Handler', () => {
     logger.addHandler(handler);
     logger.warning('careful');
     expect(chunks).toEqual(['WARNING:h9:careful\n']);
+  });
+});
+
+describe('the one teardown path', () => {
+  test('a close that throws or rejects is reported through the handler, never thrown, on every teardown', async () => {
+    const seen: Array<[unknown, string]> = [];
+    class Stubborn extends Handler {
+      constructor(readonly how: 'throw' | 'reject') { super(); }
+      emit(): void {}
+      override close(): Promise<void> {
+        super.close();
+        if (this.how === 'throw') throw new Error('cannot close (sync)');
+        return Promise.reject(new Error('cannot close (async)'));
+      }
+      override handleError(record: LogRecord, error: unknown): void {
+        seen.push([record.msg, (error as Error).message]);
+      }
+    }
+    getLogger('teardown').addHandler(new Stubborn('throw'));
+    getLogger('teardown.child').addHandler(new Stubborn('reject'));
+    await expect(resetLogging()).resolves.toBeUndefined();
+    expect(seen).toEqual([['closing handler', 'cannot close (sync)'], ['closing handler', 'cannot close (async)']]);
+  });
+
+  test('reportFailure hands handleError a real record saying what was being done', () => {
+    const got: LogRecord[] = [];
+    const handler = new (class extends Handler {
+      emit(): void {}
+      override handleError(record: LogRecord): void { got.push(record); }
+    })();
+    handler.name = 'audit';
+    handler.reportFailure('writing to /var/log/x.log', new Error('EIO'));
+    expect(got.map((r) => [r instanceof LogRecordClass, r.name, r.levelname, r.getMessage()])).toEqual([[true, 'audit', 'ERROR', 'writing to /var/log/x.log']]);
   });
 });

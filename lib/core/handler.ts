@@ -2,7 +2,7 @@ import { Filterer } from './filter.js';
 import { Formatter } from './formatter.js';
 import { reportLoggingError } from './logging-errors.js';
 import { NOTSET, toLevelNumber, type Level } from './levels.js';
-import type { LogRecord } from './record.js';
+import { makeLogRecord, type LogRecord } from './record.js';
 
 const defaultFormatter = new Formatter();
 
@@ -77,5 +77,29 @@ export abstract class Handler extends Filterer {
    */
   handleError(record: LogRecord, error: unknown): void {
     reportLoggingError(this, error, { msg: record.msg, args: record.args });
+  }
+
+  /**
+   * Report a failure that belongs to no one logging call — a write after the call returned, a
+   * flush, a close — through `handleError` (so an override sees it too), with a record whose
+   * message says what was being done.
+   * @example handler.reportFailure(`writing to ${path}`, err)
+   */
+  reportFailure(doing: string, error: unknown): void {
+    this.handleError(makeLogRecord({ name: this.name ?? '', msg: doing, levelno: 40 }), error);
+  }
+}
+
+/**
+ * Close `handler` and wait for it; a failure (thrown or rejected) is reported through the
+ * handler, never thrown. The one teardown path: reconfiguring, a session's end and resetting
+ * the registry all close their handlers through it.
+ * @example await closeHandler(fileHandler);
+ */
+export async function closeHandler(handler: Handler): Promise<void> {
+  try {
+    await handler.close();
+  } catch (err) {
+    handler.reportFailure('closing handler', err);
   }
 }

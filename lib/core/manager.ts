@@ -1,4 +1,4 @@
-import type { Handler } from './handler.js';
+import { closeHandler, type Handler } from './handler.js';
 import { StreamHandler } from './stream-handler.js';
 import { NOTSET, WARNING, onLevelTableChange, toLevelNumber, type Level } from './levels.js';
 import { Logger, type LoggerHost } from './logger.js';
@@ -108,7 +108,7 @@ export class Manager implements LoggerHost {
    */
   async reset(): Promise<void> {
     for (const logger of this.loggers()) {
-      for (const handler of logger.handlers) await handler.close();
+      for (const handler of logger.handlers) await closeHandler(handler);
       logger.handlers = [];
       logger.filters = [];
       logger.propagate = true;

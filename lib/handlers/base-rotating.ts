@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import type { LogRecord } from '../core/record.js';
-import { deferredFailure, FileHandler, type FileHandlerOptions } from './file.js';
+import { FileHandler, type FileHandlerOptions } from './file.js';
 
 /**
  * What rotating handlers share, as Python's `BaseRotatingHandler`: before each record is
@@ -47,7 +47,7 @@ export abstract class BaseRotatingHandler extends FileHandler {
       renameSync(from, to);
       return true;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.handleError(deferredFailure(this.baseFilename), err);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.reportFailure(`writing to ${this.baseFilename}`, err);
       return false;
     }
   }
@@ -57,7 +57,7 @@ export abstract class BaseRotatingHandler extends FileHandler {
     try {
       rmSync(path, { force: true });
     } catch (err) {
-      this.handleError(deferredFailure(this.baseFilename), err);
+      this.reportFailure(`writing to ${this.baseFilename}`, err);
     }
   }
 }

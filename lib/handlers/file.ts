@@ -59,17 +59,17 @@ export class FileHandler extends Handler {
       ...(options.maxRetainedBytes !== undefined ? { maxRetainedBytes: options.maxRetainedBytes } : {}),
     });
     writer.events = {
-      onError: (err) => this.handleError(deferredFailure(this.baseFilename), err),
+      onError: (err) => this.reportFailure(`writing to ${this.baseFilename}`, err),
       onRecover: (dropped) => {
         if (dropped === 0) return;
         const note = new Error(`${dropped} record(s) were dropped while ${this.baseFilename} was unwritable; writing again`);
-        this.handleError(deferredFailure(this.baseFilename), note);
+        this.reportFailure(`writing to ${this.baseFilename}`, note);
       },
       onLoss: (dropped, unwrittenBytes) => {
         const note = new Error(
           `${this.baseFilename} stayed unwritable to the end: ${dropped} record(s) were dropped and ${unwrittenBytes} byte(s) held in memory were never written`,
         );
-        this.handleError(deferredFailure(this.baseFilename), note);
+        this.reportFailure(`writing to ${this.baseFilename}`, note);
       },
     };
     return writer;
@@ -103,7 +103,4 @@ export class FileHandler extends Handler {
   }
 }
 
-/** A stand-in record for failures that happen after the logging call returned. */
-export function deferredFailure(path: string): LogRecord {
-  return { msg: `writing to ${path}`, args: null } as unknown as LogRecord;
-}
+

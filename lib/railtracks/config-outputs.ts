@@ -5,7 +5,8 @@ import type { FilterLike } from '../core/filter.js';
 import { Formatter } from '../core/formatter.js';
 import { FILE_FORMAT } from './formats.js';
 import { ColorfulFormatter } from './colorful.js';
-import type { Handler } from '../core/handler.js';
+import { closeHandler, type Handler } from '../core/handler.js';
+import { getRtLogger } from './rt-logger.js';
 import { FileHandler } from '../handlers/file.js';
 import { StreamHandler } from '../core/stream-handler.js';
 import { consoleLevelOf } from './logging-settings.js';
@@ -53,4 +54,20 @@ function rejectDirectory(logFile: string): void {
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) {
     throw new TypeError(`ExecutorConfig: logFile ${path} is a directory; give the path of a file inside it, e.g. ${join(path, 'run.log')}`);
   }
+}
+
+/**
+ * Put a configuration's handlers on `RT` and return what takes them off again (removed, then
+ * closed through the one close path). `setConfig` and `withSession` both install this way.
+ * @example const uninstall = installOutputs(handlers); … uninstall();
+ */
+export function installOutputs(handlers: readonly Handler[]): () => void {
+  const rt = getRtLogger();
+  for (const handler of handlers) rt.addHandler(handler);
+  return () => {
+    for (const handler of handlers) {
+      rt.removeHandler(handler);
+      void closeHandler(handler);
+    }
+  };
 }

@@ -1,5 +1,5 @@
 import { ExecutorConfig, type ExecutorConfigOptions } from './config.js';
-import { buildConfigOutputs } from './config-outputs.js';
+import { buildConfigOutputs, installOutputs } from './config-outputs.js';
 import type { NameStyle } from './logger-name.js';
 import type { Handler } from '../core/handler.js';
 import { NullHandler } from '../core/null-handler.js';
@@ -12,7 +12,8 @@ import { isInSession } from './session.js';
 
 let current: ExecutorConfig | undefined;
 /** Handlers this module installed on the RT logger; the only ones it ever removes. */
-let installed: Handler[] = [];
+let installed: readonly Handler[] = [];
+let uninstall: (() => void) | undefined;
 
 // Global outputs leave records made inside a session to that session's own outputs.
 const outsideSessions = (record: LogRecord): boolean => !isInSession(record);
@@ -31,7 +32,7 @@ export function setConfig(config: ExecutorConfig | ExecutorConfigOptions): void 
   const rt = getRtLogger();
   // NONE still gets a NullHandler so that RT records never reach the last-resort handler.
   installed = handlers.length > 0 ? handlers : [new NullHandler()];
-  for (const handler of installed) rt.addHandler(handler);
+  uninstall = installOutputs(installed);
   // Under NONE the level stays where REGULAR would put it, so your own handlers keep working.
   rt.setLevel(Number.isFinite(threshold) ? threshold : INFO);
   current = cfg;
@@ -48,15 +49,8 @@ export function getConfig(): ExecutorConfig {
  * @example detachLoggingHandlers(); // console and log file from the config are gone
  */
 export function detachLoggingHandlers(): void {
-  const rt = getRtLogger();
-  for (const handler of installed) {
-    rt.removeHandler(handler);
-    try {
-      void handler.close();
-    } catch (err) {
-      handler.handleError({ msg: 'closing handler', args: null } as unknown as LogRecord, err);
-    }
-  }
+  uninstall?.();
+  uninstall = undefined;
   installed = [];
 }
 
@@ -119,7 +113,7 @@ export async function flush(): Promise<void> {
       try {
         pending.push(handler.flush());
       } catch (err) {
-        handler.handleError({ msg: 'flush', args: null } as unknown as LogRecord, err);
+        handler.reportFailure('flushing', err);
       }
     }
   }

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LogRecord } from '../core/record.js';
 import { currentScope, runInScope, type LogScope } from '../core/scope.js';
 import { ExecutorConfig, type ExecutorConfigOptions, type PayloadCallback, type SessionPayload } from './config.js';
-import { buildConfigOutputs } from './config-outputs.js';
-import { getRtLogger } from './rt-logger.js';
+import { buildConfigOutputs, installOutputs } from './config-outputs.js';
 import { sessionFields, type ContextFields } from './context-fields.js';
 
 /** A session is a scope of the core's scope hook, told apart from other scopes by this brand. */
@@ -50,14 +49,10 @@ export function withSession<T>(config: ExecutorConfig | ExecutorConfigOptions, f
     ...(outer?.context !== undefined ? { context: outer.context } : {}),
   });
   sessions.add(scope);
-  const rt = getRtLogger();
-  for (const handler of handlers) rt.addHandler(handler);
+  const uninstall = installOutputs(handlers);
   const fields = ids as ContextFields;
   return runInScope(scope, fn, () => {
-    for (const handler of handlers) {
-      rt.removeHandler(handler);
-      void handler.close();
-    }
+    uninstall();
     if (cfg.payloadCallback !== null) handOver(cfg.payloadCallback, { session_id: fields.session_id!, run_id: fields.run_id! });
   });
 }
