@@ -116,4 +116,9 @@ test('config errors name the offending key as Python does, with the cause', () =
   expect(() => configure({ version: 1, formatters: { f: { format: '{x', style: '{' } } })).toThrow("Unable to configure formatter 'f': invalid format: expected '}' before end of string");
   expect(() => configure({ version: 1, loggers: { a: { handlers: ['missing'] } } })).toThrow("Unable to configure logger 'a': Unable to add handler 'missing'");
   expect(() => configure({ version: 1, handlers: { h: { class: 'logging.StreamHandler', stream: 'ext://os.environ' } } })).toThrow(/Cannot resolve 'ext:\/\/os.environ'/);
+  // A config file runs no code: no factories, no references into the program.
+  expect(() => configure({ version: 1, handlers: { h: { '()': 'os.system', command: 'id' } } })).toThrow(/custom factories \('\(\)'\) are not supported; register a class and use 'class'/);
+  expect(() => configure({ version: 1, formatters: { f: { '()': 'evil.Formatter' } } })).toThrow(/custom factories \('\(\)'\) are not supported/);
+  expect(() => configure({ version: 1, filters: { x: { '()': 'evil.Filter' } } })).toThrow(/custom factories \('\(\)'\) are not supported; add such filters in code/);
+  expect(() => configure({ version: 1, handlers: { h: { class: 'logging.StreamHandler', stream: 'cfg://handlers.other' } } })).toThrow(/Cannot resolve 'cfg:\/\/handlers.other'/);
 });
