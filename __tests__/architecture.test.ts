@@ -19,6 +19,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   // Profiling stands beside logging: stamps and timelines, no logger, no handler.
   profiling: ['python'],
   interop: ['python', 'core', 'handlers', 'formatters'],
+  // OpenTelemetry: trace context, OTelHandler, enableOpenTelemetry; installs a record enricher into core.
+  otel: ['python', 'core', 'handlers', 'formatters'],
   railtracks: ['python', 'core', 'handlers', 'formatters', 'profiling'],
   reader: ['python', 'core', 'handlers', 'formatters', 'railtracks'],
   cli: ['python', 'core', 'handlers', 'formatters', 'railtracks', 'reader'],
@@ -27,7 +29,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   '(root entry)': ['python', 'core', 'handlers', 'formatters', 'railtracks'],
 };
 /** Modules that must never be loaded by importing the root entry. */
-const NOT_FROM_ROOT = ['node:net', 'node:dgram', 'node:http', 'node:https', 'node:tls', 'superjson', 'async-mutex'];
+const NOT_FROM_ROOT = ['node:net', 'node:dgram', 'node:http', 'node:https', 'node:tls', 'superjson', 'async-mutex', '@opentelemetry'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
