@@ -14,6 +14,9 @@ import { extra } from '../../lib/core/record.js';
 import { JsonFormatter } from '../../lib/formatters/json.js';
 import { disableTraceContext, enableTraceContext } from '../../lib/otel/trace-context.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
+import { DatagramHandler } from '../../lib/interop/datagram-handler.js';
+import { spawn } from 'node:child_process';
+import { describeWithPython } from '../support/python.js';
 
 const provider = new BasicTracerProvider();
 const tracer = provider.getTracer('test');
@@ -88,4 +91,35 @@ test('disabled, records get nothing even inside a span', () => {
     span.end();
   });
   expect(memory.records[0]!.extra).toBeUndefined();
+});
+
+/** python3 receives one DatagramHandler frame, rebuilds the record and formats Python's otel fields. */
+const PY_RECEIVER = String.raw`
+import socket, pickle, logging, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(('127.0.0.1', 0))
+print(s.getsockname()[1], flush=True)
+data, _ = s.recvfrom(65536)
+record = logging.makeLogRecord(pickle.loads(data[4:]))
+fmt = logging.Formatter('%(otelTraceID)s %(otelSpanID)s %(otelTraceSampled)s %(otelServiceName)s %(message)s')
+print(fmt.format(record), flush=True)
+`;
+
+describeWithPython('the Python wire', () => {
+  test("a record sent to python3 carries the trace under Python's otel names", async () => {
+    enableTraceContext({ serviceName: 'node-api' });
+    const child = spawn('python3', ['-c', PY_RECEIVER]);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    while (!out.includes('\n')) await new Promise((resolve) => setTimeout(resolve, 10));
+    const handler = new DatagramHandler('127.0.0.1', Number(out.split('\n')[0]));
+    getLogger('traced').addHandler(handler);
+    const span = tracer.startSpan('op');
+    context.with(trace.setSpan(context.active(), span), () => getLogger('traced').warning('over the wire'));
+    span.end();
+    await new Promise((resolve) => child.on('close', resolve));
+    handler.close();
+    const { traceId, spanId } = span.spanContext();
+    expect(out.split('\n')[1]).toBe(`${traceId} ${spanId} True node-api over the wire`);
+  });
 });
