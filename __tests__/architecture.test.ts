@@ -20,7 +20,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   profiling: ['python'],
   interop: ['python', 'core', 'handlers', 'formatters'],
   // OpenTelemetry: trace context, OTelHandler, enableOpenTelemetry; installs a record enricher into core.
-  otel: ['python', 'core', 'handlers', 'formatters'],
+  // It registers OTelHandler for dictConfig (interop) and exports stamps as spans (profiling).
+  otel: ['python', 'core', 'handlers', 'formatters', 'interop', 'profiling'],
   railtracks: ['python', 'core', 'handlers', 'formatters', 'profiling'],
   reader: ['python', 'core', 'handlers', 'formatters', 'railtracks'],
   cli: ['python', 'core', 'handlers', 'formatters', 'railtracks', 'reader'],

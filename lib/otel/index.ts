@@ -4,6 +4,8 @@
  * lines. Needs `@opentelemetry/api` and `@opentelemetry/api-logs` (optional peer dependencies);
  * the root entry never loads them.
  */
+import './dict-config.js';
+
 export { enableTraceContext, disableTraceContext } from './trace-context.js';
 export type { TraceContextOptions } from './trace-context.js';
 export { OTelHandler } from './otel-handler.js';
@@ -12,3 +14,5 @@ export { otelSeverity } from './severity.js';
 export { recordAttributes } from './record-attributes.js';
 export { enableOpenTelemetry, SDK_PACKAGES } from './enable.js';
 export type { OpenTelemetryOptions, OpenTelemetrySetup } from './enable.js';
+export { exportStampsAsSpans } from './stamp-spans.js';
+export type { StampSpanOptions } from './stamp-spans.js';
