@@ -113,3 +113,32 @@ test('enableOpenTelemetry: logs and spans of one run reach the endpoint in one t
   expect(span.resource['service.name']).toBe('checkout');
   expect(log.attributes).not.toHaveProperty('trace_id');
 });
+
+test('a collector that is down: logging never throws, shutdown gives up at its deadline, one report', async () => {
+  const { createServer } = await import('node:net');
+  const { spawn } = await import('node:child_process');
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as { port: number }).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const dist = new URL('../../dist/', import.meta.url).href;
+  const script = `
+    import { getLogger } from '${dist}index.js';
+    import { enableOpenTelemetry } from '${dist}otel/index.js';
+    const otel = await enableOpenTelemetry({ endpoint: 'http://127.0.0.1:${port}', serviceName: 'down', shutdownTimeoutMs: 300 });
+    for (let i = 0; i < 5000; i++) getLogger('app').warning('record %d', i);
+    console.log('logged');
+    await otel.shutdown();
+    console.log('shut down');
+    process.exit(0);
+  `;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script]);
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+  child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  expect({ code, out }).toEqual({ code: 0, out: 'logged\nshut down\n' });
+  expect(err.match(/--- Logging error ---/g)).toHaveLength(1);
+  expect(err).toMatch(new RegExp(`OpenTelemetry: (exporting (logs|spans) to http://127.0.0.1:${port}|the collector at http://127.0.0.1:${port})`));
+});

@@ -8,7 +8,9 @@ import { context, trace } from '@opentelemetry/api';
 import { logs } from '@opentelemetry/api-logs';
 import type { Logger } from '../core/logger.js';
 import { getLogger } from '../core/manager.js';
+import { reportLoggingError } from '../core/logging-errors.js';
 import { OTelHandler } from './otel-handler.js';
+import { ReportingExporter } from './reporting-exporter.js';
 import { disableTraceContext, enableTraceContext } from './trace-context.js';
 
 /** The SDK line we test with on Node 20 (newer lines need Node 22). */
@@ -30,6 +32,8 @@ export interface OpenTelemetryOptions {
   logger?: Logger;
   /** Also set up tracing (a tracer provider exporting spans, registered globally). Default true. */
   traces?: boolean;
+  /** How long `shutdown()` waits for pending exports before giving up and reporting it (default 5000 ms). */
+  shutdownTimeoutMs?: number;
 }
 
 /** What {@link enableOpenTelemetry} set up; `shutdown()` exports what is pending and undoes it. */
@@ -81,10 +85,9 @@ export async function enableOpenTelemetry(options: OpenTelemetryOptions = {}): P
 
   const { LoggerProvider, BatchLogRecordProcessor } = sdk['@opentelemetry/sdk-logs']!;
   const { OTLPLogExporter } = sdk['@opentelemetry/exporter-logs-otlp-http']!;
-  const loggerProvider = new LoggerProvider({
-    resource,
-    processors: [new BatchLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${endpoint}/v1/logs` }) })],
-  });
+  const outage = { reported: false };
+  const logExporter = new ReportingExporter(new OTLPLogExporter({ url: `${endpoint}/v1/logs` }), `logs to ${endpoint}/v1/logs`, outage);
+  const loggerProvider = new LoggerProvider({ resource, processors: [new BatchLogRecordProcessor({ exporter: logExporter })] });
   logs.setGlobalLoggerProvider(loggerProvider);
 
   let tracerProvider: Module | undefined;
@@ -95,7 +98,7 @@ export async function enableOpenTelemetry(options: OpenTelemetryOptions = {}): P
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     tracerProvider = new BasicTracerProvider({
       resource,
-      spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint}/v1/traces` }))],
+      spanProcessors: [new BatchSpanProcessor(new ReportingExporter(new OTLPTraceExporter({ url: `${endpoint}/v1/traces` }), `spans to ${endpoint}/v1/traces`, outage))],
     });
     trace.setGlobalTracerProvider(tracerProvider as never);
   }
@@ -121,7 +124,17 @@ export async function enableOpenTelemetry(options: OpenTelemetryOptions = {}): P
       process.removeListener('beforeExit', onBeforeExit);
       logger.removeHandler(handler);
       disableTraceContext();
-      await Promise.all([handler.close(), tracerProvider?.shutdown()]);
+      const timeoutMs = options.shutdownTimeoutMs ?? 5000;
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = await Promise.race([
+        Promise.all([handler.close(), tracerProvider?.shutdown()]).then(() => false),
+        new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), timeoutMs); timer.unref(); }),
+      ]);
+      clearTimeout(timer);
+      if (gaveUp && !outage.reported) {
+        outage.reported = true;
+        reportLoggingError(outage, new Error(`OpenTelemetry: the collector at ${endpoint} did not take the pending records within ${timeoutMs} ms; they are dropped`));
+      }
       logs.disable();
       if (withTraces) {
         trace.disable();
