@@ -32,3 +32,16 @@ test("class 'opentelemetry.sdk._logs.LoggingHandler' gives an OTelHandler on the
   expect(record!.instrumentationScope.name).toBe('app.orders');
   expect(() => configure({ version: 1, handlers: { otel: { class: 'OTelHandler', logger_provider: 'x' } } })).toThrow(/global LoggerProvider/);
 });
+
+test("the library's flush() exports what an OTelHandler's batching provider holds", async () => {
+  const { BatchLogRecordProcessor } = await import('@opentelemetry/sdk-logs');
+  const { flush } = await import('../../lib/railtracks/logging-setup.js');
+  const exporter = new InMemoryLogRecordExporter();
+  const provider = new LoggerProvider({ processors: [new BatchLogRecordProcessor({ exporter, scheduledDelayMillis: 60_000 })] });
+  getLogger('batched').addHandler(new OTelHandler({ loggerProvider: provider }));
+  getLogger('batched').warning('held in the batch');
+  expect(exporter.getFinishedLogRecords()).toHaveLength(0);
+  await flush();
+  expect(exporter.getFinishedLogRecords().map((r) => r.body)).toEqual(['held in the batch']);
+  await provider.shutdown();
+});

@@ -157,7 +157,8 @@ export class SysLogHandler extends Handler {
     }
     if (this.#udp === undefined) {
       this.#udp = createSocket(this.#host.includes(':') ? 'udp6' : 'udp4');
-      this.#udp.on('error', (err) => this.handleError(record, err));
+      // A socket-level failure belongs to no single record; sends report their own in the callback.
+      this.#udp.on('error', (err) => this.handleError({ msg: 'SysLogHandler socket', args: null } as unknown as LogRecord, err));
       this.#udp.unref();
     }
     this.#udpPending++;
