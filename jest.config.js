@@ -8,6 +8,6 @@ export default {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
   },
-  testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.test\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.test\\.ts$', '\\.receivers\\.test\\.ts$'],
   testTimeout: 60000,
 };

@@ -21,6 +21,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   // Instruments and their Prometheus text: plain data, no logging needed.
   metrics: ['python', 'core'],
   interop: ['python', 'core', 'handlers', 'formatters'],
+  // OpenTelemetry: trace context, OTelHandler, enableOpenTelemetry; installs a record enricher into core.
+  // It registers OTelHandler for dictConfig (interop) and exports stamps as spans (profiling).
+  otel: ['python', 'core', 'handlers', 'formatters', 'interop', 'profiling'],
   railtracks: ['python', 'core', 'handlers', 'formatters', 'profiling', 'metrics'],
   // Runtime telemetry (resource monitor, flight recorder, dump signal, run report) on the RT tree.
   telemetry: ['python', 'core', 'handlers', 'formatters', 'profiling', 'metrics', 'railtracks'],
@@ -33,7 +36,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   '(root entry)': ['python', 'core', 'handlers', 'formatters', 'railtracks', 'metrics'],
 };
 /** Modules that must never be loaded by importing the root entry. */
-const NOT_FROM_ROOT = ['node:net', 'node:dgram', 'node:http', 'node:https', 'node:tls', 'superjson', 'async-mutex'];
+const NOT_FROM_ROOT = ['node:net', 'node:dgram', 'node:http', 'node:https', 'node:tls', 'superjson', 'async-mutex', '@opentelemetry'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -25,6 +25,7 @@ const ENTRIES: Record<string, string> = {
   'railtracks-observability/testing': 'MemoryHandler',
   'railtracks-observability/telemetry': 'monitorResources',
   'railtracks-observability/viewer': 'createLogServer',
+  'railtracks-observability/otel': 'OTelHandler',
 };
 
 function run(file: string, source: string, args: string[] = []) {
@@ -101,7 +102,7 @@ describe('entry points, as a consumer imports them by name', () => {
     expect(result.stderr).toMatch(/RT\.cold *: INFO {5}- console only\n$/);
     const resolved = result.stdout.split('\n').filter((l) => l.startsWith('resolved ')).map((l) => l.slice(9));
     expect(resolved).toContain('./core/logger.js'); // the hook does see the package's own imports
-    for (const heavy of ['node:net', 'net', 'node:dgram', 'node:http', 'node:https', 'superjson', 'async-mutex']) {
+    for (const heavy of ['node:net', 'net', 'node:dgram', 'node:http', 'node:https', 'superjson', 'async-mutex', '@opentelemetry/api', '@opentelemetry/api-logs']) {
       expect([heavy, resolved.includes(heavy)]).toEqual([heavy, false]);
     }
   });

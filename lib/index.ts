@@ -29,6 +29,8 @@ export { Formatter } from './core/formatter.js';
 export type { FormatterOptions } from './core/formatter.js';
 export type { FormatStyle } from './core/format-styles.js';
 export { setRaiseExceptions } from './core/logging-errors.js';
+export { addRecordEnricher } from './core/record-enrichers.js';
+export type { RecordEnricher } from './core/record-enrichers.js';
 export { setClock } from './core/clock.js';
 export { escapeForTerminal, CONTINUATION_INDENT } from './core/terminal-text.js';
 

@@ -21,6 +21,7 @@ import { reportLoggingError } from './logging-errors.js';
 import { CRITICAL, DEBUG, ERROR, INFO, NOTSET, WARNING, toLevelNumber, type Level } from './levels.js';
 import { Extra, LogRecord, isInstance } from './record.js';
 import { currentScope, getBaseScope, getScopedRootName, scopeAdmits, scopeFloor, type LogScope } from './scope.js';
+import { enrichersInstalled, enrichRecord } from './record-enrichers.js';
 import { StructuredMessage } from './structured-message.js';
 import { countPercentArgs } from '../python/percent-args.js';
 import { disabledLogMethod } from './disabled-log-method.js';
@@ -222,6 +223,7 @@ export class Logger extends Filterer {
       if (action !== undefined) record.action = action;
       const scope = currentScope() ?? this.#baseScope;
       if (scope !== undefined) record.scope = scope;
+      if (enrichersInstalled) enrichRecord(record);
       this.handle(record);
     } catch (err) {
       reportLoggingError(this, err, { msg, args });

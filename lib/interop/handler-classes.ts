@@ -13,6 +13,7 @@ import { StreamHandler, type TextStream } from '../core/stream-handler.js';
 import { TimedRotatingFileHandler, type RolloverWhen } from '../handlers/timed-rotating.js';
 import { DatagramHandler } from './datagram-handler.js';
 import { SocketHandler } from './socket-handler.js';
+import { SysLogHandler, type SysLogHandlerOptions } from './syslog-handler.js';
 
 /** Builds a handler from the constructor keywords of a handler config. */
 export type HandlerFactory = (kwargs: Record<string, unknown>) => Handler;
@@ -114,6 +115,16 @@ registerHandlerClass(['logging.handlers.SocketHandler', 'SocketHandler'], (kw) =
 registerHandlerClass(['logging.handlers.DatagramHandler', 'DatagramHandler'], (kw) => {
   only(kw, 'DatagramHandler', ['host', 'port']);
   return new DatagramHandler(str(kw, 'host', 'DatagramHandler'), int(kw, 'port', 9021));
+});
+registerHandlerClass(['logging.handlers.SysLogHandler', 'SysLogHandler'], (kw) => {
+  only(kw, 'SysLogHandler', ['address', 'facility', 'socktype', 'format', 'framing', 'maxBuffered']);
+  const address = kw.address;
+  if (address !== undefined && typeof address !== 'string'
+    && !(Array.isArray(address) && address.length === 2 && typeof address[0] === 'string' && typeof address[1] === 'number')) {
+    throw new TypeError(`SysLogHandler address must be [host, port] or a Unix socket path, got ${JSON.stringify(address)}`);
+  }
+  // Python's socket.SOCK_STREAM / SOCK_DGRAM arrive as their numbers (1, 2); 'tcp'/'udp' also work.
+  return new SysLogHandler(kw as SysLogHandlerOptions);
 });
 
 /** Formatter classes by name; `logging.Formatter` and ours. */

@@ -23,3 +23,8 @@ export type { HttpReceiverOptions } from './http-receiver.js';
 export { SocketHandler } from './socket-handler.js';
 export type { SocketHandlerOptions } from './socket-handler.js';
 export { DatagramHandler, DEFAULT_UDP_LOGGING_PORT } from './datagram-handler.js';
+export { SysLogHandler, SYSLOG_UDP_PORT } from './syslog-handler.js';
+export type { SysLogHandlerOptions } from './syslog-handler.js';
+export { SYSLOG_FACILITIES, SYSLOG_SEVERITIES } from './syslog-priority.js';
+export type { SyslogFacility } from './syslog-priority.js';
+export type { SyslogFraming, Rfc5424Header } from './syslog-message.js';
