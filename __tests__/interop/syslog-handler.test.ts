@@ -207,7 +207,8 @@ test('dictConfig builds it from logging.handlers.SysLogHandler with address, fac
   try {
     configure({
       version: 1,
-      handlers: { sys: { class: 'logging.handlers.SysLogHandler', address: ['127.0.0.1', sink.port], facility: 'local1', socktype: 2, '.': { ident: 'svc: ' } } },
+      // socktype as a Python config writes it: ext://socket.SOCK_DGRAM.
+      handlers: { sys: { class: 'logging.handlers.SysLogHandler', address: ['127.0.0.1', sink.port], facility: 'local1', socktype: 'ext://socket.SOCK_DGRAM', '.': { ident: 'svc: ' } } },
       loggers: { cfg: { handlers: ['sys'], level: 'INFO' } },
     });
     getLogger('cfg').info('configured');

@@ -28,6 +28,12 @@ export function addRecordEnricher(enricher: RecordEnricher): () => void {
   };
 }
 
+/** Remove every enricher (resetLogging). @internal */
+export function resetRecordEnrichers(): void {
+  enrichers = [];
+  enrichersInstalled = false;
+}
+
 /** @internal called by the logger for each record it makes while {@link enrichersInstalled}. */
 export function enrichRecord(record: LogRecord): void {
   for (const enricher of enrichers) {

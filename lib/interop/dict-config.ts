@@ -35,13 +35,16 @@ function checkLevel(level: unknown): number {
   throw new Error(`Unknown level: ${JSON.stringify(level)}`.replace(/^Unknown level: "(.*)"$/, "Unknown level: '$1'"));
 }
 
-/** `ext://sys.stderr` and `ext://sys.stdout`; any other `ext://` or `cfg://` is refused. */
+/** `ext://sys.stderr`, `ext://sys.stdout` and `ext://socket.SOCK_STREAM/SOCK_DGRAM`; any other `ext://` or `cfg://` is refused. */
 function convert(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   if (value === 'ext://sys.stderr') return process.stderr;
   if (value === 'ext://sys.stdout') return process.stdout;
+  // SysLogHandler's socktype, as Python configs name it.
+  if (value === 'ext://socket.SOCK_STREAM') return 1;
+  if (value === 'ext://socket.SOCK_DGRAM') return 2;
   if (value.startsWith('ext://') || value.startsWith('cfg://')) {
-    throw new Error(`Cannot resolve '${value}': only ext://sys.stderr and ext://sys.stdout are supported`);
+    throw new Error(`Cannot resolve '${value}': only ext://sys.stderr, ext://sys.stdout and ext://socket.SOCK_STREAM/SOCK_DGRAM are supported`);
   }
   return value;
 }
