@@ -22,8 +22,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   metrics: ['python', 'core'],
   interop: ['python', 'core', 'handlers', 'formatters'],
   // OpenTelemetry: trace context, OTelHandler, enableOpenTelemetry; installs a record enricher into core.
-  // It registers OTelHandler for dictConfig (interop) and exports stamps as spans (profiling).
-  otel: ['python', 'core', 'handlers', 'formatters', 'interop', 'profiling'],
+  // It registers OTelHandler for dictConfig (interop), exports stamps as spans (profiling) and
+  // runs instrumented calls in spans (railtracks).
+  otel: ['python', 'core', 'handlers', 'formatters', 'interop', 'profiling', 'railtracks'],
   railtracks: ['python', 'core', 'handlers', 'formatters', 'profiling', 'metrics'],
   // Runtime telemetry (resource monitor, flight recorder, dump signal, run report) on the RT tree.
   telemetry: ['python', 'core', 'handlers', 'formatters', 'profiling', 'metrics', 'railtracks'],

@@ -12,6 +12,7 @@ import { reportLoggingError } from '../core/logging-errors.js';
 import { OTelHandler } from './otel-handler.js';
 import { ReportingExporter } from './reporting-exporter.js';
 import { disableTraceContext, enableTraceContext } from './trace-context.js';
+import { enableCallSpans } from './call-spans.js';
 
 /** The SDK line we test with on Node 20 (newer lines need Node 22). */
 export const SDK_PACKAGES = {
@@ -104,6 +105,8 @@ export async function enableOpenTelemetry(options: OpenTelemetryOptions = {}): P
   }
 
   enableTraceContext({ serviceName });
+  // With traces on, every instrument()/timed() call is a span of the run's trace.
+  const stopCallSpans = withTraces ? enableCallSpans() : undefined;
   const handler = new OTelHandler({ loggerProvider });
   const logger = options.logger ?? getLogger();
   logger.addHandler(handler);
@@ -124,6 +127,7 @@ export async function enableOpenTelemetry(options: OpenTelemetryOptions = {}): P
       process.removeListener('beforeExit', onBeforeExit);
       logger.removeHandler(handler);
       disableTraceContext();
+      stopCallSpans?.();
       const timeoutMs = options.shutdownTimeoutMs ?? 5000;
       let timer: NodeJS.Timeout | undefined;
       const gaveUp = await Promise.race([

@@ -15,4 +15,6 @@ export { recordAttributes } from './record-attributes.js';
 export { enableOpenTelemetry, SDK_PACKAGES } from './enable.js';
 export type { OpenTelemetryOptions, OpenTelemetrySetup } from './enable.js';
 export { exportStampsAsSpans } from './stamp-spans.js';
+export { enableCallSpans } from './call-spans.js';
+export type { CallSpanOptions } from './call-spans.js';
 export type { StampSpanOptions } from './stamp-spans.js';

@@ -50,6 +50,24 @@ function callMetrics(registry: MetricsRegistry) {
   };
 }
 
+/**
+ * Runs an instrumented call inside a trace span of its own (installed by
+ * `railtracks-observability/otel`): `call` is the whole call, its log records included, and
+ * the tracer returns what `call` returns (the same promise settled the same way, for async).
+ * @internal
+ */
+export type CallTracer = (name: string, call: () => unknown) => unknown;
+
+let callTracer: CallTracer | undefined;
+
+/**
+ * Install (or with `undefined` remove) the tracer every instrumented call runs under.
+ * @internal for the /otel layer
+ */
+export function setCallTracer(tracer: CallTracer | undefined): void {
+  callTracer = tracer;
+}
+
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
@@ -73,6 +91,12 @@ export function instrument<F extends (...args: never[]) => unknown>(fn: F, optio
   const failedLabels = { name, outcome: 'failed' };
   const nameLabel = { name };
   const wrapped = function (this: unknown, ...args: Parameters<F>): ReturnType<F> {
+    const tracer = callTracer;
+    // Under a tracer the whole call — its CREATED/DONE records included — runs in its span.
+    if (tracer !== undefined) return tracer(name, () => body.apply(this, args)) as ReturnType<F>;
+    return body.apply(this, args);
+  };
+  const body = function (this: unknown, ...args: Parameters<F>): ReturnType<F> {
     const stamp = stamps?.stampCreator();
     stamp?.(`${name} CREATED`);
     logger.info('%s CREATED', name);
