@@ -24,7 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   // OpenTelemetry: trace context, OTelHandler, enableOpenTelemetry; installs a record enricher into core.
   // It registers OTelHandler for dictConfig (interop), exports stamps as spans (profiling) and
   // runs instrumented calls in spans (railtracks).
-  otel: ['python', 'core', 'handlers', 'formatters', 'interop', 'profiling', 'railtracks'],
+  otel: ['python', 'core', 'handlers', 'formatters', 'interop', 'profiling', 'railtracks', 'metrics'],
   railtracks: ['python', 'core', 'handlers', 'formatters', 'profiling', 'metrics'],
   // Runtime telemetry (resource monitor, flight recorder, dump signal, run report) on the RT tree.
   telemetry: ['python', 'core', 'handlers', 'formatters', 'profiling', 'metrics', 'railtracks'],

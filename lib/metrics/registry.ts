@@ -105,6 +105,8 @@ function labelKey(metric: string, labels: MetricLabels | undefined): string {
 /** A value that only goes up: requests served, bytes written. @example counter('jobs_total').add(1) */
 export class Counter {
   readonly kind = 'counter' as const;
+  /** @internal set by a bridge (OpenTelemetry) that repeats every add. */
+  mirror: ((n: number, labels: MetricLabels | undefined) => void) | undefined = undefined;
   readonly #table: SeriesTable<{ value: number }>;
   constructor(readonly name: string, readonly help: string) {
     this.#table = new SeriesTable(name, () => ({ value: 0 }));
@@ -115,6 +117,7 @@ export class Counter {
     if (!(n >= 0) || !Number.isFinite(n)) throw new TypeError(`counter ${this.name}: add() takes a finite number >= 0, got ${String(n)}`);
     const series = this.#table.get(labels);
     if (series !== undefined) series.value += n;
+    this.mirror?.(n, labels);
   }
 
   /** @internal */
@@ -152,6 +155,8 @@ export class Gauge {
 /** A distribution: how long calls took, how big payloads were. @example histogram('call_duration_seconds').record(0.0125) */
 export class Histogram {
   readonly kind = 'histogram' as const;
+  /** @internal set by a bridge (OpenTelemetry) that repeats every record. */
+  mirror: ((value: number, labels: MetricLabels | undefined) => void) | undefined = undefined;
   readonly buckets: readonly number[];
   readonly #table: SeriesTable<{ counts: number[]; sum: number; count: number }>;
   constructor(readonly name: string, readonly help: string, buckets: readonly number[]) {
@@ -172,6 +177,7 @@ export class Histogram {
     series.counts[i]!++;
     series.sum += value;
     series.count++;
+    this.mirror?.(value, labels);
   }
 
   /** @internal */
@@ -181,7 +187,8 @@ export class Histogram {
   }
 }
 
-type Instrument = Counter | Gauge | Histogram;
+/** Any of the three instruments. */
+export type Instrument = Counter | Gauge | Histogram;
 
 /**
  * Holds instruments by name. Most programs use the process-wide one through {@link counter},
@@ -218,9 +225,23 @@ export class MetricsRegistry {
     this.#instruments.clear();
   }
 
-  /** @internal told of each new instrument (the OpenTelemetry bridge mirrors them). */
-  onInstrument(listener: (instrument: Instrument) => void): void {
+  /**
+   * Call `listener` for every instrument there is and every one made later (the OpenTelemetry
+   * bridge mirrors them); returns the function that stops the calls.
+   * @internal
+   */
+  onInstrument(listener: (instrument: Instrument) => void): () => void {
     this.#listeners.push(listener);
+    for (const instrument of this.#instruments.values()) listener(instrument);
+    return () => {
+      const at = this.#listeners.indexOf(listener);
+      if (at >= 0) this.#listeners.splice(at, 1);
+    };
+  }
+
+  /** @internal every instrument, in creation order. */
+  instruments(): Instrument[] {
+    return [...this.#instruments.values()];
   }
 
   #get<T extends Instrument>(name: string, kind: T['kind'], make: () => T): T {

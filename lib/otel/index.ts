@@ -16,5 +16,7 @@ export { enableOpenTelemetry, SDK_PACKAGES } from './enable.js';
 export type { OpenTelemetryOptions, OpenTelemetrySetup } from './enable.js';
 export { exportStampsAsSpans } from './stamp-spans.js';
 export { enableCallSpans } from './call-spans.js';
+export { bridgeMetricsToOpenTelemetry } from './metrics-bridge.js';
+export type { MetricsBridgeOptions } from './metrics-bridge.js';
 export type { CallSpanOptions } from './call-spans.js';
 export type { StampSpanOptions } from './stamp-spans.js';
