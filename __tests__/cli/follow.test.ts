@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { follow } from '../../lib/cli/follow.js';
-import type { LogEntry } from '../../lib/reader/parse-entry.js';
+import { type LogEntry } from '../../lib/reader/index.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 
 afterAll(removeTempDirs);

@@ -9,7 +9,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
-import { CONTINUATION_INDENT } from '../../lib/core/terminal-text.js';
+import { CONTINUATION_INDENT } from '../../lib/index.js';
 
 const rtlog = fileURLToPath(new URL('../../dist/cli/rtlog.js', import.meta.url));
 afterAll(removeTempDirs);

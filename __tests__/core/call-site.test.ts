@@ -2,9 +2,9 @@ import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { captureCallSites, Formatter, getLogger } from '../../lib/index.js';
+import { Formatter, captureCallSites, getLogger, instrument } from '../../lib/index.js';
 import { callSitesWanted, isLibraryFile, noteLayout, resetCallSites } from '../../lib/core/call-site.js';
-import { instrument } from '../../lib/railtracks/instrument.js';
+
 import { runNode } from '../support/child.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 import { resetLogging, MemoryHandler } from '../../lib/testing/index.js';

@@ -9,10 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, test } from '@jest/globals';
-import { Formatter } from '../../lib/core/formatter.js';
-import type { FormatStyle } from '../../lib/core/format-styles.js';
-import { CONSOLE_FORMAT, FILE_FORMAT } from '../../lib/railtracks/formats.js';
-import { makeLogRecord } from '../../lib/core/record.js';
+import { CONSOLE_FORMAT, FILE_FORMAT, Formatter, makeLogRecord, type FormatStyle } from '../../lib/index.js';
 import { describeWithPython, runPython } from '../support/python.js';
 
 interface Case { fmt: string | null; datefmt: string | null; style: FormatStyle; validate: boolean; defaults: Record<string, unknown> | null; utc: boolean; record: number }

@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { Handler } from '../../lib/core/handler.js';
-import { getLogger } from '../../lib/core/manager.js';
+import { Formatter, Handler, LogRecord as LogRecordClass, NullHandler, StreamHandler, getLogger, setRaiseExceptions, type LogRecord } from '../../lib/index.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
-import { LogRecord as LogRecordClass, type LogRecord } from '../../lib/core/record.js';
-import { Formatter } from '../../lib/core/formatter.js';
-import { NullHandler } from '../../lib/core/null-handler.js';
-import { StreamHandler } from '../../lib/core/stream-handler.js';
-import { setRaiseExceptions } from '../../lib/core/logging-errors.js';
 import { captureStderr } from '../support/capture.js';
 
 afterEach(() => {

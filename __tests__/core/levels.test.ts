@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { addLevelName, getLevelName, toLevelNumber, CRITICAL, DEBUG, ERROR, INFO, NOTSET, WARNING } from '../../lib/core/levels.js';
+import { CRITICAL, DEBUG, ERROR, INFO, NOTSET, WARNING, addLevelName, getLevelName, toLevelNumber } from '../../lib/index.js';
 
 describe('levels', () => {
   test('have Python numbers', () => {

@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { getLogger, manager } from '../../lib/core/manager.js';
-import { getRtLogger } from '../../lib/railtracks/rt-logger.js';
+import { DEBUG, ERROR, Filter, INFO, LogRecord, RequestCreationAction, RequestFailureAction, WARNING, extra, getLogger, getRtLogger, manager } from '../../lib/index.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
-import { DEBUG, ERROR, INFO, WARNING } from '../../lib/core/levels.js';
-import { extra, LogRecord } from '../../lib/core/record.js';
-import { Filter } from '../../lib/core/filter.js';
-import { RequestCreationAction, RequestFailureAction } from '../../lib/railtracks/actions.js';
 import { captureStderr } from '../support/capture.js';
 
 afterEach(() => resetLogging());

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { getLogger, manager, disable } from '../../lib/core/manager.js';
-import { getRtLogger } from '../../lib/railtracks/rt-logger.js';
+import { INFO, NOTSET, WARNING, disable, getLogger, getRtLogger, manager } from '../../lib/index.js';
 import { resetLogging } from '../../lib/testing/index.js';
-import { INFO, WARNING, NOTSET } from '../../lib/core/levels.js';
 
 afterEach(() => resetLogging());
 

@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { LogRecord, makeLogRecord, extra, Extra } from '../../lib/core/record.js';
+import { Extra, INFO, LogRecord, WARNING, extra, makeLogRecord } from '../../lib/index.js';
 import { loadTimeMs } from '../../lib/core/clock.js';
-import { INFO, WARNING } from '../../lib/core/levels.js';
 
 describe('LogRecord', () => {
   test('carries Python times: created in epoch seconds, msecs, relativeCreated since load', () => {

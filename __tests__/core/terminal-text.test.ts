@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { CONTINUATION_INDENT, escapeForTerminal } from '../../lib/core/terminal-text.js';
+import { CONTINUATION_INDENT, escapeForTerminal } from '../../lib/index.js';
 
 /** The characters that must never reach a terminal raw (line feed aside, which is laid out). */
 const C0 = Array.from({ length: 0x20 }, (_, i) => i).filter((c) => c !== 0x09 && c !== 0x0a);

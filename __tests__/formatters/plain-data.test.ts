@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { SafeJson } from '../../lib/formatters/safe-json.js';
+import { SafeJson } from '../../lib/index.js';
 import { isPlainData } from '../../lib/formatters/plain-data.js';
 
 const LIMITS = { maxDepth: 32, maxStringLength: Infinity, redactKeys: new Set<string>() };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { SafeJson } from '../../lib/formatters/safe-json.js';
+import { SafeJson } from '../../lib/index.js';
 
 describe('SafeJson.field keeps each key\'s text and redaction', () => {
   test('a redacted key stays redacted on every line, and keys past the kept ones are written the same way', () => {

@@ -1,9 +1,7 @@
 import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getLogger } from '../../lib/core/manager.js';
-import { FileHandler } from '../../lib/handlers/file.js';
-import { RotatingFileHandler } from '../../lib/handlers/rotating.js';
+import { FileHandler, RotatingFileHandler, getLogger } from '../../lib/index.js';
 import { resetLogging } from '../../lib/testing/index.js';
 import { describeWithPython, runPython } from '../support/python.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';

@@ -5,9 +5,8 @@
  */
 import { createSocket } from 'node:dgram';
 import { afterEach, expect, test } from '@jest/globals';
-import { LogRecordDatagramReceiver } from '../../lib/interop/datagram-receiver.js';
-import { LogRecordHttpReceiver } from '../../lib/interop/http-receiver.js';
-import { getLogger } from '../../lib/core/manager.js';
+import { LogRecordDatagramReceiver, LogRecordHttpReceiver } from '../../lib/interop/index.js';
+import { getLogger } from '../../lib/index.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import { describeWithPython, runPython } from '../support/python.js';
 

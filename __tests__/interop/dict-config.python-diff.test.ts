@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, expect, test } from '@jest/globals';
-import { configure } from '../../lib/interop/dict-config.js';
+import { configure } from '../../lib/interop/index.js';
 import { resetLogging } from '../../lib/testing/index.js';
 import { describeWithPython } from '../support/python.js';
 

@@ -4,7 +4,7 @@
  */
 import { Agent, request } from 'node:http';
 import { afterEach, expect, test } from '@jest/globals';
-import { LogRecordHttpReceiver } from '../../lib/interop/http-receiver.js';
+import { LogRecordHttpReceiver } from '../../lib/interop/index.js';
 import { resetLogging } from '../../lib/testing/index.js';
 
 let receiver: LogRecordHttpReceiver;

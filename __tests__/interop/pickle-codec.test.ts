@@ -4,8 +4,7 @@
  * refused whatever the protocol.
  */
 import { expect, test } from '@jest/globals';
-import { decodePickle, PickleError } from '../../lib/interop/pickle-codec.js';
-import { encodePickle } from '../../lib/interop/pickle-encoder.js';
+import { PickleError, decodePickle, encodePickle } from '../../lib/interop/index.js';
 import { describeWithPython, runPython } from '../support/python.js';
 
 const VALUE = {

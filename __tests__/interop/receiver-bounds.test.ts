@@ -6,10 +6,9 @@
 import { connect, type Socket } from 'node:net';
 import { createSocket } from 'node:dgram';
 import { afterEach, expect, test } from '@jest/globals';
-import { LogRecordSocketReceiver, type SocketReceiverOptions } from '../../lib/interop/socket-receiver.js';
-import { LogRecordDatagramReceiver } from '../../lib/interop/datagram-receiver.js';
+import { LogRecordDatagramReceiver, LogRecordSocketReceiver, type SocketReceiverOptions } from '../../lib/interop/index.js';
 import { framePickle } from '../../lib/interop/pickle-encoder.js';
-import { getLogger, manager } from '../../lib/core/manager.js';
+import { getLogger, manager } from '../../lib/index.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import { captureStderr } from '../support/capture.js';
 

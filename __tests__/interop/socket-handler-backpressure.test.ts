@@ -8,8 +8,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, expect, test } from '@jest/globals';
-import { SocketHandler } from '../../lib/interop/socket-handler.js';
-import { getLogger } from '../../lib/core/manager.js';
+import { SocketHandler } from '../../lib/interop/index.js';
+import { getLogger } from '../../lib/index.js';
 import { resetLogging } from '../../lib/testing/index.js';
 
 const DIST = pathToFileURL(join(process.cwd(), 'dist/interop/index.js')).href;

@@ -7,11 +7,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, expect, test } from '@jest/globals';
-import { Formatter } from '../../lib/core/formatter.js';
-import { SocketHandler } from '../../lib/interop/socket-handler.js';
-import { setClock } from '../../lib/core/clock.js';
-import { extra } from '../../lib/core/record.js';
-import { getLogger } from '../../lib/core/manager.js';
+import { Formatter, extra, getLogger, setClock } from '../../lib/index.js';
+import { SocketHandler } from '../../lib/interop/index.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import { describeWithPython } from '../support/python.js';
 

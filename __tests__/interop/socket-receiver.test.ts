@@ -6,10 +6,9 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { Formatter } from '../../lib/core/formatter.js';
-import { LogRecordSocketReceiver } from '../../lib/interop/socket-receiver.js';
+import { Formatter, getLogger } from '../../lib/index.js';
+import { LogRecordSocketReceiver } from '../../lib/interop/index.js';
 import { framePickle } from '../../lib/interop/pickle-encoder.js';
-import { getLogger } from '../../lib/core/manager.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
 import { describeWithPython, runPython } from '../support/python.js';
 

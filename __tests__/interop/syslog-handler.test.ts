@@ -7,10 +7,9 @@
 import { createSocket } from 'node:dgram';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, expect, test } from '@jest/globals';
-import { getLogger } from '../../lib/core/manager.js';
-import { extra } from '../../lib/core/record.js';
+import { extra, getLogger } from '../../lib/index.js';
 import { setErrorSink } from '../../lib/core/logging-errors.js';
-import { SysLogHandler } from '../../lib/interop/syslog-handler.js';
+import { SysLogHandler } from '../../lib/interop/index.js';
 import { resetLogging } from '../../lib/testing/index.js';
 import { describeWithPython } from '../support/python.js';
 import { pythonSysLog } from '../support/syslog-python.js';

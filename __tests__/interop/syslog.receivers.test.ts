@@ -5,9 +5,8 @@
  * mode is parsed by rsyslog into app name, structured data and a message that keeps newlines.
  */
 import { afterAll, beforeAll, afterEach, describe, expect, test } from '@jest/globals';
-import { getLogger } from '../../lib/core/manager.js';
-import { extra } from '../../lib/core/record.js';
-import { SysLogHandler, type SysLogHandlerOptions } from '../../lib/interop/syslog-handler.js';
+import { extra, getLogger } from '../../lib/index.js';
+import { SysLogHandler, type SysLogHandlerOptions } from '../../lib/interop/index.js';
 import { resetLogging } from '../../lib/testing/index.js';
 import { pythonSysLog } from '../support/syslog-python.js';
 import { Rsyslog, type Received } from '../support/rsyslog.js';

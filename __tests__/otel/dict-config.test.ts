@@ -5,8 +5,8 @@
 import { afterEach, expect, test } from '@jest/globals';
 import { logs } from '@opentelemetry/api-logs';
 import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
-import { getLogger } from '../../lib/core/manager.js';
-import { configure } from '../../lib/interop/dict-config.js';
+import { getLogger } from '../../lib/index.js';
+import { configure } from '../../lib/interop/index.js';
 import { OTelHandler } from '../../lib/otel/index.js';
 import { resetLogging } from '../../lib/testing/index.js';
 

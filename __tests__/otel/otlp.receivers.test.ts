@@ -12,12 +12,8 @@ import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 // @ts-expect-error the package ships no types
 import { MockOtlpServer, normalizeLogs, normalizeTrace } from '@elastic/mockotlpserver';
-import { addLevelName } from '../../lib/core/levels.js';
-import { getLogger } from '../../lib/core/manager.js';
-import { extra } from '../../lib/core/record.js';
-import { captureCallSites } from '../../lib/core/call-site.js';
-import { enableOpenTelemetry } from '../../lib/otel/enable.js';
-import { OTelHandler } from '../../lib/otel/otel-handler.js';
+import { addLevelName, captureCallSites, extra, getLogger } from '../../lib/index.js';
+import { OTelHandler, enableOpenTelemetry } from '../../lib/otel/index.js';
 import { resetLogging } from '../../lib/testing/index.js';
 
 interface OtlpLog {

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { context } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { exportStampsAsSpans } from '../../lib/otel/stamp-spans.js';
-import { StampManager } from '../../lib/profiling/stamp-manager.js';
+import { exportStampsAsSpans } from '../../lib/otel/index.js';
+import { StampManager } from '../../lib/profiling/index.js';
 
 const exporter = new InMemorySpanExporter();
 const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });

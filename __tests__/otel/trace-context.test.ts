@@ -8,13 +8,10 @@ import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
-import { Formatter } from '../../lib/core/formatter.js';
-import { getLogger } from '../../lib/core/manager.js';
-import { extra } from '../../lib/core/record.js';
-import { JsonFormatter } from '../../lib/formatters/json.js';
-import { disableTraceContext, enableTraceContext } from '../../lib/otel/trace-context.js';
+import { Formatter, JsonFormatter, extra, getLogger } from '../../lib/index.js';
+import { disableTraceContext, enableTraceContext } from '../../lib/otel/index.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
-import { DatagramHandler } from '../../lib/interop/datagram-handler.js';
+import { DatagramHandler } from '../../lib/interop/index.js';
 import { spawn } from 'node:child_process';
 import { describeWithPython } from '../support/python.js';
 

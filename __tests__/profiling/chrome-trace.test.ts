@@ -1,7 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { StampManager } from '../../lib/profiling/stamp-manager.js';
-import { toChromeTrace } from '../../lib/profiling/chrome-trace.js';
-import type { TraceEvent } from '../../lib/profiling/chrome-trace.js';
+import { StampManager, toChromeTrace, type TraceEvent } from '../../lib/profiling/index.js';
 
 function fixed(): StampManager {
   return StampManager.fromJSON({

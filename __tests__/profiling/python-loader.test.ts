@@ -1,7 +1,7 @@
 import { expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { StampManager } from '../../lib/profiling/stamp-manager.js';
+import { StampManager } from '../../lib/profiling/index.js';
 import { describeWithPython, runPython } from '../support/python.js';
 
 const LOADER_DIR = path.resolve('examples/python');

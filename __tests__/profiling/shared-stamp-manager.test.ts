@@ -3,8 +3,7 @@ import { transformFile } from '@swc/core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { SharedStampManager } from '../../lib/profiling/shared-stamp-manager.js';
-import type { SharedStampHandle } from '../../lib/profiling/shared-stamp-manager.js';
+import { SharedStampManager, type SharedStampHandle } from '../../lib/profiling/index.js';
 
 describe('SharedStampManager in one thread', () => {
   it('follows StampManager semantics: a creator mixed with createStamp gives steps 0, 0, 1, 0', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { StampManager } from '../../lib/profiling/stamp-manager.js';
-import { StampDataError } from '../../lib/profiling/stamp-codec.js';
+import { StampDataError, StampManager } from '../../lib/profiling/index.js';
 
 function sample(): StampManager {
   const sm = new StampManager();

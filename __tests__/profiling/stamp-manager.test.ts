@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { StampManager } from '../../lib/profiling/stamp-manager.js';
+import { StampManager } from '../../lib/profiling/index.js';
 
 const steps = (sm: StampManager) => sm.allStamps.map((s) => s.step);
 const ids = (sm: StampManager) => sm.allStamps.map((s) => s.identifier);

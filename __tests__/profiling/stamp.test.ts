@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Stamp, stampClock } from '../../lib/profiling/stamp.js';
+import { Stamp, stampClock } from '../../lib/profiling/index.js';
 
 describe('Stamp ordering', () => {
   it('orders by step first, even when the later step has the earlier time', () => {

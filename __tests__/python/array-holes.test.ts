@@ -7,9 +7,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
-import { pyRepr, pyStr } from '../../lib/python/repr.js';
-import { percentFormat } from '../../lib/python/percent.js';
-import { SafeJson } from '../../lib/formatters/safe-json.js';
+import { percentFormat, pyRepr, pyStr } from '../../lib/python/index.js';
+import { SafeJson } from '../../lib/index.js';
 
 const distIndex = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 

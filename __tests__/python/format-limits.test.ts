@@ -10,11 +10,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { percentFormat } from '../../lib/python/percent.js';
-import { formatSpec } from '../../lib/python/format-spec.js';
-import { strftime } from '../../lib/python/strftime.js';
+import { formatSpec, percentFormat, strftime } from '../../lib/python/index.js';
 import { MAX_FIELD_WIDTH, MAX_NUMERIC_PRECISION } from '../../lib/python/format-limits.js';
-import { Formatter } from '../../lib/core/formatter.js';
+import { Formatter } from '../../lib/index.js';
 import { describeWithPython, runPython } from '../support/python.js';
 
 const distIndex = join(dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');

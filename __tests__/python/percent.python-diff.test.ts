@@ -4,8 +4,7 @@
  * every error type and message, must be identical.
  */
 import { beforeAll, expect, test } from '@jest/globals';
-import { percentFormat } from '../../lib/python/percent.js';
-import { pyRepr } from '../../lib/python/repr.js';
+import { percentFormat, pyRepr } from '../../lib/python/index.js';
 import type { PercentArgs } from '../../lib/python/percent.js';
 import { describeWithPython, runPython } from '../support/python.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { argKwargLoggingStr, RequestCreationAction, RequestFailureAction, RequestSuccessAction, RTAction } from '../../lib/railtracks/actions.js';
+import { RTAction, RequestCreationAction, RequestFailureAction, RequestSuccessAction, argKwargLoggingStr } from '../../lib/index.js';
 
 describe('lifecycle actions', () => {
   test('render the Python original messages', () => {

@@ -1,10 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { Chalk } from 'chalk';
-import { ColorfulFormatter } from '../../lib/railtracks/colorful.js';
-import { shortLoggerName } from '../../lib/railtracks/logger-name.js';
-import { LogRecord } from '../../lib/core/record.js';
+import { CRITICAL, ColorfulFormatter, DEBUG, ERROR, INFO, LogRecord, WARNING, shortLoggerName } from '../../lib/index.js';
 import { loadTimeMs } from '../../lib/core/clock.js';
-import { CRITICAL, DEBUG, ERROR, INFO, WARNING } from '../../lib/core/levels.js';
 
 const at = (ms: number, name: string, level: number, msg: string, args: unknown[] | null = null) =>
   new LogRecord(name, level, msg, args, undefined, undefined, loadTimeMs + ms);

@@ -1,6 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { ExecutorConfig } from '../../lib/railtracks/config.js';
-import { INFO, DEBUG } from '../../lib/core/levels.js';
+import { DEBUG, ExecutorConfig, INFO } from '../../lib/index.js';
 import { parseLoggingSetting, LOGGING_SETTING_NAMES } from '../../lib/railtracks/logging-settings.js';
 
 describe('ExecutorConfig', () => {

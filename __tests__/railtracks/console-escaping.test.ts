@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@jest/globals';
 import { describeWithPython, runPython } from '../support/python.js';
-import { CONTINUATION_INDENT } from '../../lib/core/terminal-text.js';
+import { CONTINUATION_INDENT } from '../../lib/index.js';
 
 const dist = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const interop = fileURLToPath(new URL('../../dist/interop/index.js', import.meta.url));

@@ -1,10 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { getRtLogger } from '../../lib/railtracks/rt-logger.js';
-import type { Logger } from '../../lib/core/logger.js';
-import { StampManager } from '../../lib/profiling/stamp-manager.js';
-import { instrument, timed } from '../../lib/railtracks/instrument.js';
-import { Handler } from '../../lib/core/handler.js';
-import type { LogRecord } from '../../lib/core/record.js';
+import { Handler, getRtLogger, instrument, timed, type LogRecord, type Logger } from '../../lib/index.js';
+import { StampManager } from '../../lib/profiling/index.js';
 
 /** Keeps every record it is handed. */
 class MemoryHandler extends Handler {

@@ -3,13 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { ExecutorConfig } from '../../lib/railtracks/config.js';
-import { detachLoggingHandlers, enableLogging, flush, getConfig, setConfig } from '../../lib/railtracks/logging-setup.js';
-import { getRtLogger } from '../../lib/railtracks/rt-logger.js';
-import { withSession } from '../../lib/railtracks/session.js';
+import { ExecutorConfig, detachLoggingHandlers, enableLogging, flush, getConfig, getLogger, getRtLogger, setConfig, withSession, type LoggingSetting } from '../../lib/index.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
-import { getLogger } from '../../lib/core/manager.js';
-import type { LoggingSetting } from '../../lib/railtracks/logging-settings.js';
 import { captureStderr } from '../support/capture.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 

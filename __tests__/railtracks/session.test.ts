@@ -2,12 +2,8 @@ import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ExecutorConfig } from '../../lib/railtracks/config.js';
-import { flush, setConfig } from '../../lib/railtracks/logging-setup.js';
-import { getRtLogger } from '../../lib/railtracks/rt-logger.js';
+import { DEBUG, ExecutorConfig, flush, getRtLogger, getSessionId, setConfig, withSession } from '../../lib/index.js';
 import { MemoryHandler, resetLogging } from '../../lib/testing/index.js';
-import { getSessionId, withSession } from '../../lib/railtracks/session.js';
-import { DEBUG } from '../../lib/core/levels.js';
 import { captureStderr } from '../support/capture.js';
 import { removeTempDirs, tempDir } from '../support/temp-dir.js';
 

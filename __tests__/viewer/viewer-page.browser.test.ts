@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { StampManager } from '../../lib/profiling/stamp-manager.js';
+import { StampManager } from '../../lib/profiling/index.js';
 import { createLogServer, type LogServer } from '../../lib/viewer/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
