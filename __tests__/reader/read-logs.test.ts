@@ -178,6 +178,14 @@ describe('readLogs right after logging', () => {
       process.chdir(cwd);
     }
   });
+
+  test('a log one of our handlers will write, before its first line, reads as empty; any other missing file is ENOENT', async () => {
+    const folder = tempDir('own-writes-empty');
+    const handler = new FileHandler(join(folder, 'quiet.log'));
+    getRtLogger().addHandler(handler);
+    await expect(readLogs(join(folder, 'quiet.log'))).resolves.toMatchObject({ records: [], hasMore: false });
+    await expect(readLogs(join(folder, 'stranger.log'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });
 
 describe('readLogs on a rotated set', () => {

@@ -106,8 +106,15 @@ export async function* entriesBackward(
   file: string,
   options: Pick<ReadLogsOptions, 'chunkSize' | 'onProgress' | 'before' | 'rotated' | 'maxRecordBytes'> = {},
 ): AsyncGenerator<LogEntry> {
-  flushOwnWriters(file);
-  const files = await sizedSet(file, options.rotated ?? false);
+  const owned = flushOwnWriters(file);
+  let files: Awaited<ReturnType<typeof sizedSet>>;
+  try {
+    files = await sizedSet(file, options.rotated ?? false);
+  } catch (err) {
+    // A log one of our own handlers will write, before its first line: an empty log.
+    if (owned && (err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
   // Offsets run through the set as if it were one file, oldest backup first.
   let base = files.reduce((sum, f) => sum + f.size, 0);
   const spans = files.map(({ path, size }) => {
