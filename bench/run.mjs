@@ -5,6 +5,8 @@
 //   npm run bench                      full suite, 7 runs, writes docs/benchmarks.{json,md,svg}
 //   npm run bench -- --quick           3 runs at a fifth of the operations; prints only
 //   node bench/run.mjs --only basic,deep --contenders ours-text-batched,pino-sync --runs 3
+// The whole suite also runs bench/cold-import.mjs, bench/stamp-memory.mjs and
+// bench/agent-run/run.mjs (--no-extras leaves them out).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readSync, closeSync, rmSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
@@ -23,6 +25,7 @@ const { values: opts } = parseArgs({
     contenders: { type: 'string' },
     write: { type: 'boolean' },
     'no-write': { type: 'boolean', default: false },
+    'no-extras': { type: 'boolean', default: false },
   },
 });
 const quick = opts.quick;
@@ -120,6 +123,30 @@ for (const scenario of selected) {
 }
 rmSync(work, { recursive: true, force: true });
 
+// Whole-process figures next to the per-call ones: cold import, memory per stored stamp, and a
+// whole agent run replayed. Each script prints JSON with --json; skipped when only some
+// workloads or contenders were asked for.
+async function extraFigure(script, args) {
+  const res = await runChild(process.execPath, [fileURLToPath(new URL(script, import.meta.url)), ...args, '--json'], 1_200_000);
+  if (res.code !== 0) {
+    process.stderr.write(`${script} failed: ${res.err.trim().split('\n').slice(-3).join(' | ')}\n`);
+    return undefined;
+  }
+  // cold-import.mjs prints indented JSON; the others one line.
+  return JSON.parse(res.out);
+}
+const extras = onlyScenarios === undefined && onlyContenders === undefined && !opts['no-extras'];
+let coldImport;
+let stampMemory;
+let agentRun;
+if (extras) {
+  process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] cold import, stamp memory, agent run\n`);
+  coldImport = await extraFigure('cold-import.mjs', ['--runs', String(Math.max(11, runs))]);
+  stampMemory = await extraFigure('stamp-memory.mjs', [quick ? '50000' : '200000']);
+  agentRun = await extraFigure('agent-run/run.mjs', ['--runs', String(runs), '--nodes', quick ? '1000' : '3000']);
+}
+
+const version = (pkg) => JSON.parse(readFileSync(fileURLToPath(new URL(`../node_modules/${pkg}/package.json`, import.meta.url)), 'utf8')).version;
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
@@ -129,6 +156,9 @@ const machine = {
   pino: JSON.parse(readFileSync(fileURLToPath(new URL('../node_modules/pino/package.json', import.meta.url)), 'utf8')).version,
   winston: JSON.parse(readFileSync(fileURLToPath(new URL('../node_modules/winston/package.json', import.meta.url)), 'utf8')).version,
   ours: JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).version,
+  logtape: version('@logtape/logtape'),
+  tslog: version('tslog'),
+  pinoPretty: version('pino-pretty'),
 };
 const data = {
   date: new Date().toISOString(),
@@ -137,6 +167,9 @@ const data = {
   durationSeconds: Math.round((Date.now() - started) / 1000),
   machine,
   results,
+  coldImport,
+  stampMemory,
+  agentRun,
 };
 const summary = summarise(data);
 printTable(summary);

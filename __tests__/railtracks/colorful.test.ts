@@ -99,6 +99,30 @@ describe('ColorfulFormatter with colour', () => {
     }
   });
 
+  test('a traceback and line breaks are coloured exactly as chalk colours them', () => {
+    const chalk = new Chalk({ level: 1 });
+    const error = new Error('boom DONE');
+    error.stack = 'Error: boom DONE\r\n    at worker (w.js:1:1)\n    at main (m.js:2:2)';
+    const record = new LogRecord('RT', ERROR, 'Embedder FAILED', null, error, undefined, loadTimeMs + 2000);
+    const line = colour.format(record);
+    const plainLine = new ColorfulFormatter({ colour: false }).format(record);
+    const [stamp] = plainLine.split(' RT');
+    const body = plainLine.slice(stamp!.length).replace('FAILED', chalk.red('FAILED'));
+    expect(line).toBe(chalk.gray(stamp!) + chalk.redBright(body));
+    expect(line.split('\n').length).toBe(4);
+  });
+
+  test('level glyphs fall back to plain characters on a console without Unicode', () => {
+    const saved = process.env.TERM;
+    process.env.TERM = 'linux';
+    try {
+      const line = new ColorfulFormatter({ colour: false, symbols: true }).format(at(1000, 'RT', ERROR, 'x'));
+      expect(line.startsWith('× [+1.000  s] RT')).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.TERM; else process.env.TERM = saved;
+    }
+  });
+
   test('keywords only match as whole words', () => {
     const line = colour.format(at(1000, 'RT', INFO, 'UNDONE RECREATED'));
     expect(line).not.toContain(`${ESC}34m`);

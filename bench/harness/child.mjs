@@ -45,8 +45,10 @@ export async function measure({ loop, settle = async () => {}, finish = async ()
 /** A stream that drops what it is given but counts the lines, for console-line workloads. */
 export class CountingNullStream {
   lines = 0;
+  chars = 0;
   isTTY = false;
   write(text) {
+    this.chars += text.length;
     // Count terminators rather than calls: a formatter that split a record would show here.
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lines++;
     return true;

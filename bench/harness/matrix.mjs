@@ -53,12 +53,16 @@ export const SCENARIOS = [
   { name: 'basic', title: "info('hello world')", ops: 200_000, warmup: 20_000, expect: 'all', contenders: LOGGERS, baseline: 'pino-sync', target: 0.5 },
   { name: 'printf', title: "info('user %s did %d things', 'bob', 42)", ops: 200_000, warmup: 20_000, expect: 'all', contenders: LOGGERS, baseline: 'pino-sync', target: 0.5 },
   { name: 'object', title: 'three structured fields', ops: 200_000, warmup: 20_000, expect: 'all', contenders: LOGGERS, baseline: 'pino-sync', target: 0.5 },
-  { name: 'deep', title: '~3 KB nested object as a field', ops: 20_000, warmup: 2_000, expect: 'all', contenders: LOGGERS, baseline: 'pino-sync', target: 1.0 },
+  { name: 'deep', title: '~3 KB nested object as a field', ops: 20_000, warmup: 2_000, expect: 'all', contenders: LOGGERS, baseline: 'pino-sync', target: 0.9 },
   { name: 'child', title: 'child logger with two bound fields', ops: 200_000, warmup: 20_000, expect: 'all', contenders: LOGGERS, baseline: 'pino-sync' },
   { name: 'disabled', title: "debug('hello world') at INFO", ops: 20_000_000, pythonOps: 2_000_000, slowOps: 400_000, warmup: 1_000_000, expect: 'none', contenders: LOGGERS, baseline: 'pino-sync', target: 1.0 },
   { name: 'console', title: 'Railtracks console line to a null stream', ops: 200_000, warmup: 20_000, expect: 'all', contenders: ['ours-console-plain', 'ours-console-colour', 'pino-pretty-plain', 'pino-pretty-colour', 'python-console-plain', 'python-console-colour'], baseline: 'python-console-plain', target: 1 / 20 },
-  { name: 'stamp-create', title: 'StampManager createStamp', ops: 500_000, warmup: 50_000, expect: 'measured', contenders: ['ours-stamps', 'python-stamps'], baseline: 'python-stamps', target: 1 / 20 },
-  { name: 'stamp-group5', title: 'stampCreator, groups of five', ops: 500_000, warmup: 50_000, expect: 'measured', contenders: ['ours-stamps', 'python-stamps'], baseline: 'python-stamps' },
+  { name: 'stamp-create', title: 'StampManager createStamp, warm', ops: 500_000, warmup: 50_000, expect: 'measured', contenders: ['ours-stamps', 'python-stamps'], baseline: 'python-stamps', target: 1 / 20 },
+  { name: 'stamp-group5', title: 'stampCreator, groups of five, warm', ops: 500_000, warmup: 50_000, expect: 'measured', contenders: ['ours-stamps', 'python-stamps'], baseline: 'python-stamps', target: 1 / 20 },
+  // Cold: the first calls a short script makes, timed from the very first one (no warm-up round),
+  // so the interpreter and the JIT's compiling are inside the figure.
+  { name: 'stamp-create-cold', title: 'StampManager createStamp, cold (no warm-up)', ops: 250_000, warmup: 0, expect: 'measured', contenders: ['ours-stamps', 'python-stamps'], baseline: 'python-stamps', target: 1 / 20 },
+  { name: 'stamp-group5-cold', title: 'stampCreator, groups of five, cold (no warm-up)', ops: 250_000, warmup: 0, expect: 'measured', contenders: ['ours-stamps', 'python-stamps'], baseline: 'python-stamps', target: 1 / 20 },
 ];
 
 /** The contender whose figure is checked against a scenario's target. */

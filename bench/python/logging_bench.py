@@ -7,30 +7,7 @@ import logging
 
 from child import child_args, measure
 from railtracks_console import ColorfulFormatter
-
-FILE_FORMAT = "%(asctime)s - %(relative_seconds)s - %(levelname)s - %(name)s - %(message)s"
-
-
-class FileFormatter(logging.Formatter):
-    """The Railtracks file layout: relative_seconds is set by the formatter, as upstream does."""
-
-    def format(self, record):
-        record.relative_seconds = f"{record.relativeCreated / 1000:.3f}"
-        return super().format(record)
-
-
-class CountingNullStream:
-    """Drops what it is given but counts the lines, like the Node side's null stream."""
-
-    def __init__(self):
-        self.lines = 0
-
-    def write(self, text):
-        self.lines += text.count("\n")
-
-    def flush(self):
-        pass
-
+from railtracks_file import FILE_FORMAT, CountingNullStream, FileFormatter
 
 args = child_args()
 payloads = json.load(open(args.payloads)) if args.payloads else {}

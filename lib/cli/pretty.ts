@@ -1,8 +1,7 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-import logSymbols from 'log-symbols';
 import type { LogEntry } from '../reader/parse-entry.js';
 import { strftime } from '../python/strftime.js';
 import { CONTINUATION_INDENT, escapeForTerminal } from '../core/terminal-text.js';
+import { levelGlyphs, paint, styler, type Styler } from '../railtracks/palette.js';
 
 export interface PrettyOptions {
   /** Colours and symbols on (true) or plain text (false). */
@@ -21,9 +20,9 @@ export function renderEntry(entry: LogEntry, options: PrettyOptions): string {
   const c = options.colour ? colourful : plain;
   // Every field comes from a file anyone may have written: none reaches the terminal raw.
   const level = escapeForTerminal(entry.level).padEnd(8);
-  const paint = levelColour(c, entry.levelno ?? 0);
+  const paintLevel = levelColour(c, entry.levelno ?? 0);
   const time = entry.time === undefined ? '                       ' : strftime('%Y-%m-%d %H:%M:%S', new Date(entry.time)) + `.${String(entry.time % 1000).padStart(3, '0')}`;
-  let line = `${symbolFor(entry.levelno ?? 0, options.colour)} ${c.gray(time)} ${paint(level)} ${c.bold(escapeForTerminal(entry.logger))}: ${escapeForTerminal(entry.message, CONTINUATION_INDENT)}`;
+  let line = `${symbolFor(entry.levelno ?? 0, options.colour)} ${c.gray(time)} ${paintLevel(level)} ${c.bold(escapeForTerminal(entry.logger))}: ${escapeForTerminal(entry.message, CONTINUATION_INDENT)}`;
   if (options.fields && Object.keys(entry.fields).length > 0) line += ` ${c.gray(escapeForTerminal(JSON.stringify(entry.fields)))}`;
   return line;
 }
@@ -37,10 +36,11 @@ export function renderContinuation(line: string): string {
   return CONTINUATION_INDENT + escapeForTerminal(line, CONTINUATION_INDENT);
 }
 
-const colourful = new Chalk({ level: 1 });
-const plain = new Chalk({ level: 0 });
+const colourful = styler(true);
+const plain = styler(false);
+const glyphs = levelGlyphs();
 
-function levelColour(c: ChalkInstance, levelno: number): (text: string) => string {
+function levelColour(c: Styler, levelno: number): (text: string) => string {
   if (levelno >= 50) return c.red;
   if (levelno >= 40) return c.redBright;
   if (levelno >= 30) return c.yellow;
@@ -50,8 +50,8 @@ function levelColour(c: ChalkInstance, levelno: number): (text: string) => strin
 
 function symbolFor(levelno: number, colour: boolean): string {
   if (!colour) return levelno >= 40 ? '✖' : levelno >= 30 ? '⚠' : levelno >= 20 ? 'ℹ' : '·';
-  if (levelno >= 40) return logSymbols.error;
-  if (levelno >= 30) return logSymbols.warning;
-  if (levelno >= 20) return logSymbols.info;
+  if (levelno >= 40) return paint('red', glyphs.error);
+  if (levelno >= 30) return paint('yellow', glyphs.warning);
+  if (levelno >= 20) return paint('blue', glyphs.info);
   return colourful.gray('·');
 }

@@ -4,9 +4,8 @@
  * and the metrics.
  */
 import { readFile } from 'node:fs/promises';
-import { Chalk } from 'chalk';
-import logSymbols from 'log-symbols';
 import { escapeForTerminal } from '../core/terminal-text.js';
+import { levelGlyphs, paint, styler } from '../railtracks/palette.js';
 import type { RunReport } from '../telemetry/run-report.js';
 import { summariseSnapshot } from '../telemetry/metrics-publisher.js';
 
@@ -38,9 +37,10 @@ export async function readRunReport(path: string): Promise<RunReport> {
  * @example console.log(renderRunReport(await readRunReport('run-report.json'), { colour: false }));
  */
 export function renderRunReport(report: RunReport, options: { colour: boolean }): string {
-  const c = new Chalk({ level: options.colour ? 1 : 0 });
+  const c = styler(options.colour);
+  const glyphs = levelGlyphs();
   const ok = report.exit.reason === 'finished' && (report.exit.code ?? 0) === 0;
-  const symbol = options.colour ? (ok ? logSymbols.success : logSymbols.error) : ok ? '✔' : '✖';
+  const symbol = options.colour ? (ok ? paint('green', glyphs.success) : paint('red', glyphs.error)) : ok ? '✔' : '✖';
   const out: string[] = [];
   out.push(`${symbol} ${c.bold(`run ${report.pid}`)} ${report.exit.reason}${report.exit.code === null ? '' : ` (code ${report.exit.code})`}`
     + ` after ${report.durationSeconds.toFixed(3)} s  ${c.gray(`${report.start} → ${report.end}, node ${report.node}`)}`);
@@ -53,13 +53,13 @@ export function renderRunReport(report: RunReport, options: { colour: boolean })
   if (report.errors.length > 0) {
     out.push(c.bold(`errors (first ${report.errors.length}${report.errorsNotKept > 0 ? `, ${report.errorsNotKept} more not kept` : ''})`));
     for (const e of report.errors) {
-      out.push(`  ${options.colour ? logSymbols.error : '✖'} ${c.gray(e.time)} ${c.redBright(escapeForTerminal(e.level))} ${escapeForTerminal(e.logger)}: ${escapeForTerminal(e.message, '      ')}`);
+      out.push(`  ${options.colour ? paint('red', glyphs.error) : '✖'} ${c.gray(e.time)} ${c.redBright(escapeForTerminal(e.level))} ${escapeForTerminal(e.logger)}: ${escapeForTerminal(e.message, '      ')}`);
       if (e.exception !== undefined) for (const line of e.exception.split('\n')) out.push(c.gray(`      ${escapeForTerminal(line)}`));
     }
   }
   if (report.dropped.length > 0) {
     out.push(c.bold('dropped'));
-    for (const d of report.dropped) out.push(`  ${options.colour ? logSymbols.warning : '⚠'} ${d.dropped} by ${escapeForTerminal(d.handler)} on ${escapeForTerminal(d.logger)}`);
+    for (const d of report.dropped) out.push(`  ${options.colour ? paint('yellow', glyphs.warning) : '⚠'} ${d.dropped} by ${escapeForTerminal(d.handler)} on ${escapeForTerminal(d.logger)}`);
   }
   if (report.resources !== undefined) {
     const r = report.resources;

@@ -8,9 +8,16 @@ import { isHole } from '../python/array-holes.js';
  *
  * Plain data: strings (no longer than the cut), finite numbers, booleans, null, undefined, and
  * arrays and objects of those with the standard prototype (or none), no deeper than the depth
- * limit, no cycles, no holes in arrays. Anything that could run user code or read differently on a second look
- * fails the check: Proxies, getters, `toJSON`, class instances, Map/Set/Error/Date. The check
- * reads each own data property once and never calls a getter; it never throws.
+ * limit, no cycles, no holes in arrays. Proxies, `toJSON`, class instances, Map/Set/Error/Date
+ * fail the check. It never throws.
+ *
+ * A getter is read like a data property: the check reads each property once, so a getter runs
+ * once here and once more in whichever serialiser writes the value — at most twice per place it
+ * is written (the decision taken for round two of the speed work, docs/benchmarks.md). Refusing
+ * getters meant asking `__lookupGetter__` for every key, 4 µs of a 3 KB object's 21 µs line.
+ * A getter whose value does not change between reads is written exactly as the walker alone
+ * would write it; one that changes is written as its second read (SafeJson's fast path turns a
+ * serialiser failure into a `[Throws: …]` stand-in rather than reading a third time).
  */
 export interface PlainDataLimits {
   /** An object at this depth or deeper is written as `"[Object]"` by the walker. */
@@ -23,10 +30,6 @@ export interface PlainDataLimits {
 
 const OBJECT_PROTO = Object.prototype;
 const ARRAY_PROTO = Array.prototype;
-// Annex B, but the cheapest way to ask "is this own key a getter?" without allocating a
-// property descriptor per key (measured: descriptors cost more than JSON.stringify itself).
-// A setter alone runs nothing on a read, so only getters matter.
-const lookupGetter = (OBJECT_PROTO as unknown as { __lookupGetter__(key: PropertyKey): unknown }).__lookupGetter__;
 
 /**
  * Depth from which the check keeps its list of ancestors to refuse cycles. Above it a cycle is
@@ -83,7 +86,6 @@ function plain(v: unknown, depth: number, limits: PlainDataLimits, ancestors: ob
 function plainArray(items: unknown[], depth: number, limits: PlainDataLimits, ancestors: object[]): boolean {
   if (Object.getPrototypeOf(items) !== ARRAY_PROTO) return false;
   for (let i = 0; i < items.length; i++) {
-    if (lookupGetter.call(items, i) !== undefined) return false;
     // A hole: JSON.stringify would write `null` for each one; the walker writes a count.
     const item = items[i];
     if (isHole(items, i, item) || !plain(item, depth + 1, limits, ancestors)) return false;
@@ -99,7 +101,6 @@ function plainObject(obj: object, depth: number, limits: PlainDataLimits, ancest
   // also visits enumerable keys someone put on Object.prototype; checking those too can only
   // send a value to the walker, never change what is written.
   for (const key in obj) {
-    if (lookupGetter.call(obj, key) !== undefined) return false;
     if (redacting && limits.redactKeys.has(key.toLowerCase())) return false;
     if (!plain((obj as Record<string, unknown>)[key], depth + 1, limits, ancestors)) return false;
   }

@@ -127,8 +127,10 @@ export class SafeJson {
     if (!isPlainData(value, this.#plainLimits)) return undefined;
     try {
       return JSON.stringify(value);
-    } catch {
-      return undefined;
+    } catch (err) {
+      // Data that passed the check only throws here when a getter answered differently the
+      // second time (or threw): a stand-in, since walking it would run that getter a third time.
+      return jsonString(`[Throws: ${describeThrown(err)}]`);
     }
   }
 

@@ -3,7 +3,7 @@
  *
  * The hot path (createStamp) reads the clock, bumps the step, appends three columns to the
  * StampStore and allocates the returned Stamp; nothing else. Step logs are not stored at all:
- * every step below `_step` exists (createStamp or a creator took it), and a step's log is the
+ * every step below `#step` exists (createStamp or a creator took it), and a step's log is the
  * identifiers of its stamps in stamping order, so `stepLogs` derives them from the store. Keeping
  * a log array per creator step instead measured twice as slow for groups of five, because every
  * retained array is one more object for the garbage collector to copy.
@@ -46,9 +46,9 @@ export type StepLogs = Record<number, string[]>;
  * sm.stepLogs; // { 0: ['Session start'], 1: ['chunk-A embedded', 'chunk-B embedded'] }
  */
 export class StampManager {
-  private _step = 0;
-  private readonly _store = new StampStore();
-  private _mutex: Mutex | undefined;
+  #step = 0;
+  readonly #store = new StampStore();
+  #mutex: Mutex | undefined;
 
   /**
    * Stamp with the current step, log `identifier` as that step's only entry, and advance.
@@ -56,8 +56,8 @@ export class StampManager {
    */
   createStamp(identifier: string): Stamp {
     const time = stampClock();
-    const step = this._step++;
-    this._store.push(time, step, identifier);
+    const step = this.#step++;
+    this.#store.push(time, step, identifier);
     return new Stamp(time, step, identifier);
   }
 
@@ -70,8 +70,8 @@ export class StampManager {
    * a('x').step; b('y').step; a('z').step; // 0, 1, 0
    */
   stampCreator(): StampCreator {
-    const step = this._step++;
-    const store = this._store;
+    const step = this.#step++;
+    const store = this.#store;
     return (identifier: string): Stamp => {
       const time = stampClock();
       store.push(time, step, identifier);
@@ -84,7 +84,7 @@ export class StampManager {
    * @example const sm = new StampManager(); sm.stampCreator(); sm.step; // 1
    */
   get step(): number {
-    return this._step;
+    return this.#step;
   }
 
   /**
@@ -92,7 +92,7 @@ export class StampManager {
    * @example const sm = new StampManager(); sm.createStamp('a'); sm.size; // 1
    */
   get size(): number {
-    return this._store.size;
+    return this.#store.size;
   }
 
   /**
@@ -101,7 +101,7 @@ export class StampManager {
    */
   get allStamps(): Stamp[] {
     const out: Stamp[] = [];
-    this._store.forEach((time, step, identifier) => out.push(new Stamp(time, step, identifier)));
+    this.#store.forEach((time, step, identifier) => out.push(new Stamp(time, step, identifier)));
     // Array.prototype.sort is stable, so stamps with equal step and time keep stamping order.
     return out.sort(Stamp.compare);
   }
@@ -116,8 +116,8 @@ export class StampManager {
    */
   get stepLogs(): StepLogs {
     const logs: string[][] = [];
-    for (let s = 0; s < Math.max(this._step, 1); s++) logs.push([]);
-    this._store.forEach((_time, step, identifier) => (logs[step] as string[]).push(identifier));
+    for (let s = 0; s < Math.max(this.#step, 1); s++) logs.push([]);
+    this.#store.forEach((_time, step, identifier) => (logs[step] as string[]).push(identifier));
     const out: StepLogs = {};
     logs.forEach((log, step) => (out[step] = log));
     return out;
@@ -133,8 +133,8 @@ export class StampManager {
    * }); // steps n and n+1, with no other section's stamps between them
    */
   runExclusive<T>(fn: () => T | Promise<T>): Promise<T> {
-    this._mutex ??= new Mutex();
-    return this._mutex.runExclusive(fn);
+    this.#mutex ??= new Mutex();
+    return this.#mutex.runExclusive(fn);
   }
 
   /**
@@ -144,7 +144,7 @@ export class StampManager {
   toJSON(): StampManagerJSON {
     const stepLogs: Record<string, string[]> = {};
     for (const [step, log] of Object.entries(this.stepLogs)) stepLogs[step] = log;
-    return { step: this._step, step_logs: stepLogs, stamps: this.allStamps.map((s) => s.encode()) };
+    return { step: this.#step, step_logs: stepLogs, stamps: this.allStamps.map((s) => s.encode()) };
   }
 
   /**
@@ -153,7 +153,7 @@ export class StampManager {
    * @example const again = StampManager.fromJSON(JSON.parse(JSON.stringify(sm)));
    */
   static fromJSON(input: unknown): StampManager {
-    return StampManager._restore(validateStampManagerJSON(input, 'StampManager.fromJSON'));
+    return StampManager.#restore(validateStampManagerJSON(input, 'StampManager.fromJSON'));
   }
 
   /**
@@ -169,7 +169,7 @@ export class StampManager {
    * @example const again = StampManager.deserialize(sm.serialize());
    */
   static deserialize(text: string): StampManager {
-    return StampManager._restore(parseStampManagerText(text, 'StampManager.deserialize'));
+    return StampManager.#restore(parseStampManagerText(text, 'StampManager.deserialize'));
   }
 
   /**
@@ -188,9 +188,9 @@ export class StampManager {
     return toHtmlTimeline(this, options);
   }
 
-  private static _restore(data: StampManagerJSON): StampManager {
+  static #restore(data: StampManagerJSON): StampManager {
     const manager = new StampManager();
-    manager._step = data.step;
+    manager.#step = data.step;
     // Logs are derived from stamping order, so stamps go into the store in the order their
     // step's log lists them; validation guarantees each log entry has exactly one stamp.
     const byEntry = new Map<string, { stamps: EncodedStamp[]; next: number }>();
@@ -204,7 +204,7 @@ export class StampManager {
       for (const identifier of data.step_logs[String(s)] ?? []) {
         const entry = byEntry.get(`${s}\u0000${identifier}`);
         const stamp = entry?.stamps[entry.next++];
-        if (stamp !== undefined) manager._store.push(stamp.time, s, identifier);
+        if (stamp !== undefined) manager.#store.push(stamp.time, s, identifier);
       }
     }
     return manager;

@@ -24,42 +24,42 @@ interface Chunk {
  * store.forEach((time, step, identifier) => console.log(step, identifier));
  */
 export class StampStore {
-  private _full: Chunk[] = [];
-  private _times = new Float64Array(CHUNK_SIZE);
-  private _steps = new Float64Array(CHUNK_SIZE);
-  private _ids: Array<string | undefined> = new Array<string | undefined>(CHUNK_SIZE);
-  private _fill = 0;
+  #full: Chunk[] = [];
+  #times = new Float64Array(CHUNK_SIZE);
+  #steps = new Float64Array(CHUNK_SIZE);
+  #ids: Array<string | undefined> = new Array<string | undefined>(CHUNK_SIZE);
+  #fill = 0;
 
   /** Number of stamps stored. @example new StampStore().size; // 0 */
   get size(): number {
-    return this._full.length * CHUNK_SIZE + this._fill;
+    return this.#full.length * CHUNK_SIZE + this.#fill;
   }
 
   /** Append one stamp's columns. @example store.push(performance.timeOrigin / 1000, 3, 'done'); */
   push(time: number, step: number, identifier: string): void {
-    let i = this._fill;
+    let i = this.#fill;
     if (i === CHUNK_SIZE) {
-      this._startChunk();
+      this.#startChunk();
       i = 0;
     }
-    this._times[i] = time;
-    this._steps[i] = step;
-    this._ids[i] = identifier;
-    this._fill = i + 1;
+    this.#times[i] = time;
+    this.#steps[i] = step;
+    this.#ids[i] = identifier;
+    this.#fill = i + 1;
   }
 
   /** Visit every stamp in the order stored. @example store.forEach((t, s, id) => rows.push([t, s, id])); */
   forEach(visit: (time: number, step: number, identifier: string) => void): void {
-    for (const chunk of this._full) visitChunk(chunk, CHUNK_SIZE, visit);
-    visitChunk({ times: this._times, steps: this._steps, ids: this._ids }, this._fill, visit);
+    for (const chunk of this.#full) visitChunk(chunk, CHUNK_SIZE, visit);
+    visitChunk({ times: this.#times, steps: this.#steps, ids: this.#ids }, this.#fill, visit);
   }
 
-  private _startChunk(): void {
-    this._full.push({ times: this._times, steps: this._steps, ids: this._ids });
-    this._times = new Float64Array(CHUNK_SIZE);
-    this._steps = new Float64Array(CHUNK_SIZE);
-    this._ids = new Array<string | undefined>(CHUNK_SIZE);
-    this._fill = 0;
+  #startChunk(): void {
+    this.#full.push({ times: this.#times, steps: this.#steps, ids: this.#ids });
+    this.#times = new Float64Array(CHUNK_SIZE);
+    this.#steps = new Float64Array(CHUNK_SIZE);
+    this.#ids = new Array<string | undefined>(CHUNK_SIZE);
+    this.#fill = 0;
   }
 }
 

@@ -1,6 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-import logSymbols from 'log-symbols';
-import { stripVTControlCharacters } from 'node:util';
 import { Formatter } from '../core/formatter.js';
 import { CONTINUATION_INDENT, escapeForTerminal } from '../core/terminal-text.js';
 import { pyStr } from '../python/repr.js';
@@ -8,17 +5,17 @@ import { CONSOLE_BODY_FORMAT, CONSOLE_FORMAT, CONSOLE_TIMESTAMP_FORMAT } from '.
 import type { TextStream } from '../core/stream-handler.js';
 import type { LogRecord } from '../core/record.js';
 import { colourLevelFor, type ColourLevel } from './colour-support.js';
-import { KEYWORD_COLOURS, KEYWORD_PATTERN, KEYWORDS, LEVEL_SYMBOLS, TIMESTAMP_COLOUR, levelColourOf, type ColourName } from './palette.js';
+import { KEYWORD_COLOURS, KEYWORD_PATTERN, KEYWORDS, LEVEL_SYMBOLS, TIMESTAMP_COLOUR, levelColourOf, levelGlyphs, paint, sgrClose, sgrOpen, type ColourName } from './palette.js';
 import { shortLoggerName, type NameStyle } from './logger-name.js';
 
 export interface ColorfulFormatterOptions {
   /** `full` shows `RT.railtracks._session`; `short` shows `RT.Session`. Default `full`. */
   nameStyle?: NameStyle;
-  /** `true`/`false`, a chalk level, or `auto` (default): detect from `stream`. */
+  /** `true`/`false`, a colour level 0–3, or `auto` (default): detect from `stream`. */
   colour?: boolean | ColourLevel | 'auto';
   /** The stream the output goes to, for colour detection. Default `process.stderr`. */
   stream?: TextStream;
-  /** Prefix each line with a log-symbols glyph for its level. */
+  /** Prefix each line with a glyph for its level (ℹ ⚠ ✖, or i ‼ × on a console without Unicode). */
   symbols?: boolean;
 }
 
@@ -32,11 +29,14 @@ export interface ColorfulFormatterOptions {
 export class ColorfulFormatter extends Formatter {
   readonly nameStyle: NameStyle;
   readonly symbols: boolean;
-  readonly chalk: ChalkInstance;
+  /** 0 for plain text; any other level writes the same 16-colour codes. */
+  readonly colourLevel: ColourLevel;
   #timestamp = new Formatter(CONSOLE_TIMESTAMP_FORMAT);
   #body = new Formatter(CONSOLE_BODY_FORMAT);
-  /** Each keyword's colour codes, taken from chalk once rather than per match. */
+  /** Each keyword's colour codes, looked up once rather than per match. */
   readonly #keywordStyles: readonly KeywordStyle[];
+  /** The glyphs, decided once from the environment the formatter was made in. */
+  readonly #glyphs = levelGlyphs();
 
   constructor(options: ColorfulFormatterOptions = {}) {
     super(CONSOLE_FORMAT);
@@ -48,16 +48,16 @@ export class ColorfulFormatter extends Formatter {
       : colour === true ? 1
       : colour === false ? 0
       : colour;
-    this.chalk = new Chalk({ level });
-    this.#keywordStyles = keywordStyles(this.chalk);
+    this.colourLevel = level;
+    this.#keywordStyles = keywordStyles();
   }
 
   override format(record: LogRecord): string {
     const message = escapeForTerminal(record.getMessage(), CONTINUATION_INDENT);
     const name = escapeForTerminal(this.nameStyle === 'short' ? shortLoggerName(record.name) : record.name);
-    const chalk = this.chalk;
+    const coloured = this.colourLevel > 0;
     const levelColour = levelColourOf(record.levelno);
-    const view = new LineView(record, name, chalk.level > 0 ? colourKeywords(message, this.#keywordStyles) : message).asRecord();
+    const view = new LineView(record, name, coloured ? colourKeywords(message, this.#keywordStyles) : message).asRecord();
     let body = this.#body.formatMessage(view);
     // Our own error, or the traceback text a record from another process (a Python worker) carries.
     const exc = record.exc_text || (record.exc_info != null ? this.formatException(record.exc_info) : undefined);
@@ -66,17 +66,15 @@ export class ColorfulFormatter extends Formatter {
     if (typeof stack === 'string' && stack !== '') body += '\n' + CONTINUATION_INDENT + escapeForTerminal(stack, CONTINUATION_INDENT);
     const timestamp = this.#timestamp.formatMessage(view);
     let line: string;
-    if (chalk.level === 0) line = timestamp + body;
-    else {
-      line = chalk[TIMESTAMP_COLOUR](timestamp) + chalk[levelColour](body);
-    }
+    if (!coloured) line = timestamp + body;
+    else line = paint(TIMESTAMP_COLOUR, timestamp) + paint(levelColour, body);
     if (this.symbols) line = this.#glyph(record.levelno, levelColour) + ' ' + line;
     return line;
   }
 
   #glyph(levelno: number, colour: ColourName): string {
-    const symbol = stripVTControlCharacters(logSymbols[LEVEL_SYMBOLS.get(levelno) ?? 'info']);
-    return this.chalk.level === 0 ? symbol : this.chalk[colour](symbol);
+    const symbol = this.#glyphs[LEVEL_SYMBOLS.get(levelno) ?? 'info'];
+    return this.colourLevel === 0 ? symbol : paint(colour, symbol);
   }
 }
 
@@ -121,18 +119,17 @@ class LineView {
   }
 }
 
-/** The codes chalk puts around a keyword: a keyword is letters only, so chalk adds nothing else. */
+/** The codes around a keyword: a keyword is letters only, so nothing inside needs re-opening. */
 interface KeywordStyle {
   readonly open: string;
   readonly close: string;
 }
 
 /** Each keyword's codes, indexed as {@link KEYWORDS} (and the pattern's capture groups). */
-function keywordStyles(chalk: ChalkInstance): readonly KeywordStyle[] {
+function keywordStyles(): readonly KeywordStyle[] {
   return KEYWORDS.map((word) => {
-    const sample = chalk[KEYWORD_COLOURS.get(word)!](word);
-    const at = sample.indexOf(word);
-    return { open: sample.slice(0, at), close: sample.slice(at + word.length) };
+    const colour = KEYWORD_COLOURS.get(word)!;
+    return { open: sgrOpen(colour), close: sgrClose(colour) };
   });
 }
 
