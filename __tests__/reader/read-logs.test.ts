@@ -53,6 +53,15 @@ describe.each([
     expect(last.hasMore).toBe(false);
   });
 
+  test('match adds a test of the caller\'s own; an aborted signal stops the reading', async () => {
+    const sevens = await readLogs(file, { pageSize: 3, match: (e) => e.message.endsWith('7') });
+    expect(sevens.records.map((r) => r.message)).toEqual(['record 37', 'record 27', 'record 17']);
+    expect(sevens.hasMore).toBe(true);
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(await readLogs(file, { signal: stopped.signal })).toMatchObject({ records: [], hasMore: false });
+  });
+
   test('nextBefore walks every page, filtered, with the same records as page numbers and nothing re-read', async () => {
     const byNumber: string[][] = [];
     const byCursor: string[][] = [];

@@ -41,6 +41,10 @@ export interface ReadLogsOptions {
    * size. Bounds memory on any file. Default 1 MiB ({@link MAX_RECORD_BYTES}).
    */
   maxRecordBytes?: number;
+  /** A further test every record must pass (a viewer's search, a field match), after the others. */
+  match?: (entry: LogEntry) => boolean;
+  /** Stop reading when it aborts (the caller went away); the page read so far is returned. */
+  signal?: AbortSignal;
 }
 
 export interface LogPage {
@@ -79,12 +83,15 @@ export async function readLogs(file: string, options: ReadLogsOptions = {}): Pro
     throw new RangeError(`maxRecordBytes must be a whole number of bytes ≥ 1024, got ${String(options.maxRecordBytes)}`);
   }
   const accept = compileFilter(options);
+  const match = options.match;
+  const signal = options.signal;
   const since = options.since === undefined ? undefined : toTime(options.since, 'since');
   let skip = page * pageSize;
   const records: LogEntry[] = [];
   for await (const entry of entriesBackward(file, options)) {
+    if (signal?.aborted === true) break;
     if (since !== undefined && entry.time !== undefined && entry.time < since) break;
-    if (!accept(entry)) continue;
+    if (!accept(entry) || (match !== undefined && !match(entry))) continue;
     if (skip > 0) {
       skip--;
     } else if (records.length < pageSize) {

@@ -4,7 +4,7 @@
  * `readLogs` knows (level, logger, since, until) are its own `compileFilter`; the viewer adds a
  * text or `/regex/` search, an exact set of levels and `field.<name>=value`.
  */
-import { compileFilter, entriesBackward } from '../reader/read-logs.js';
+import { compileFilter, readLogs } from '../reader/read-logs.js';
 import { levelNumberOf, type LogEntry } from '../reader/parse-entry.js';
 
 /** A query the client got wrong; the server answers 400 with the message. */
@@ -47,22 +47,19 @@ export function parseLogQuery(params: URLSearchParams): LogQuery {
 }
 
 /**
- * The page `readLogs` would give for the same filters, with the viewer's own filters applied in
- * the same walk: newest first, `skip` pages of matches passed over, one match past the page
- * proving `hasMore`. Reading stops early when `signal` aborts (the client went away).
+ * The page for a query: `readLogs` itself, with the viewer's own filters as its `match`, so the
+ * API's pages are `readLogs`' pages. Reading stops early when `signal` aborts (the client left).
  */
 export async function queryPage(file: string, query: LogQuery, signal: AbortSignal): Promise<{ records: LogEntry[]; hasMore: boolean; nextBefore: number | undefined }> {
-  let skip = query.page * query.pageSize;
-  const records: LogEntry[] = [];
-  for await (const entry of entriesBackward(file, query.before === undefined ? {} : { before: query.before })) {
-    if (signal.aborted) break;
-    if (query.since !== undefined && entry.time !== undefined && entry.time < query.since) break;
-    if (!query.accept(entry)) continue;
-    if (skip > 0) skip--;
-    else if (records.length < query.pageSize) records.push(entry);
-    else return { records, hasMore: true, nextBefore: records[records.length - 1]!.offset };
-  }
-  return { records, hasMore: false, nextBefore: undefined };
+  const page = await readLogs(file, {
+    page: query.page,
+    pageSize: query.pageSize,
+    ...(query.before !== undefined ? { before: query.before } : {}),
+    ...(query.since !== undefined ? { since: query.since } : {}),
+    match: query.accept,
+    signal,
+  });
+  return { records: page.records, hasMore: page.hasMore, nextBefore: page.nextBefore };
 }
 
 /** `q=text` (case-insensitive, anywhere in the record as written) or `q=/pattern/flags`. */
