@@ -218,6 +218,14 @@ export function renderSvg(summary) {
   ].join('\n');
 }
 
+/** The cold-import row of the targets table: the root's import cost over pino's, whole processes. */
+function coldImportTarget(c) {
+  if (!c) return [];
+  const over = (name) => c.rows.find((r) => r.name === name).overBareMs;
+  const ratio = over('ours (root)') / over('pino');
+  return [`| cold import | ours (root), whole process | ${ratio.toFixed(2)}× | n/a | ≤ 1.0× | ${ratio <= 1 ? 'met' : '**missed**'} |`];
+}
+
 function markdown(summary) {
   const m = summary.machine;
   const verdicts = summary.scenarios.filter((s) => s.verdict);
@@ -238,6 +246,7 @@ function markdown(summary) {
       ({ name, verdict: v }) =>
         `| ${name} | ${CONTENDERS[v.contender].label} | ${fmtRatio(v.ratio)} | ${fmtRatio(v.cpuRatio)} | ${fmtTarget(v.target)} | ${v.met ? 'met' : '**missed**'} |`,
     ),
+    ...coldImportTarget(summary.coldImport),
     '',
     '<!-- analysis -->',
     '',

@@ -71,23 +71,23 @@ const MAX_INT32 = 2 ** 31 - 1;
  * fs.writeFileSync('run.json', JSON.stringify(shared.snapshot()));
  */
 export class SharedStampManager {
-  private readonly _header: Int32Array;
-  private readonly _times: Float64Array;
-  private readonly _ints: Int32Array;
-  private readonly _arena: Buffer;
-  private readonly _capacity: number;
-  private readonly _epochBaseSeconds: number;
+  readonly #header: Int32Array;
+  readonly #times: Float64Array;
+  readonly #ints: Int32Array;
+  readonly #arena: Buffer;
+  readonly #capacity: number;
+  readonly #epochBaseSeconds: number;
 
   constructor(options: SharedStampOptions | SharedStampHandle = {}) {
-    const handle = 'header' in options ? options : SharedStampManager._allocate(options);
+    const handle = 'header' in options ? options : SharedStampManager.#allocate(options);
     this.handle = handle;
-    this._header = new Int32Array(handle.header, 0, 4);
-    // Written once by _allocate before the handle can reach any other thread.
-    this._epochBaseSeconds = new Float64Array(handle.header, 16, 1)[0] as number;
-    this._capacity = handle.records.byteLength / (8 + 4 * FIELDS);
-    this._times = new Float64Array(handle.records, 0, this._capacity);
-    this._ints = new Int32Array(handle.records, 8 * this._capacity, FIELDS * this._capacity);
-    this._arena = Buffer.from(handle.arena);
+    this.#header = new Int32Array(handle.header, 0, 4);
+    // Written once by #allocate before the handle can reach any other thread.
+    this.#epochBaseSeconds = new Float64Array(handle.header, 16, 1)[0] as number;
+    this.#capacity = handle.records.byteLength / (8 + 4 * FIELDS);
+    this.#times = new Float64Array(handle.records, 0, this.#capacity);
+    this.#ints = new Int32Array(handle.records, 8 * this.#capacity, FIELDS * this.#capacity);
+    this.#arena = Buffer.from(handle.arena);
   }
 
   /** The shared memory to hand to other threads. @example worker.postMessage(shared.handle); */
@@ -111,9 +111,9 @@ export class SharedStampManager {
    * @example SharedStampManager.attach(workerData).createStamp('worker ready');
    */
   createStamp(identifier: string): Stamp {
-    const time = this._now();
-    const step = this._takeStep();
-    this._publish(KIND_STAMP, time, step, identifier);
+    const time = this.#now();
+    const step = this.#takeStep();
+    this.#publish(KIND_STAMP, time, step, identifier);
     return new Stamp(time, step, identifier);
   }
 
@@ -123,18 +123,18 @@ export class SharedStampManager {
    * @example const stamp = shared.stampCreator(); stamp('load'); stamp('parse');
    */
   stampCreator(): StampCreator {
-    const step = this._takeStep();
-    this._publish(KIND_RESERVED, 0, step, '');
+    const step = this.#takeStep();
+    this.#publish(KIND_RESERVED, 0, step, '');
     return (identifier: string): Stamp => {
-      const time = this._now();
-      this._publish(KIND_STAMP, time, step, identifier);
+      const time = this.#now();
+      this.#publish(KIND_STAMP, time, step, identifier);
       return new Stamp(time, step, identifier);
     };
   }
 
   /** Steps taken so far, by every thread. @example shared.step; */
   get step(): number {
-    return Atomics.load(this._header, NEXT_STEP);
+    return Atomics.load(this.#header, NEXT_STEP);
   }
 
   /**
@@ -161,7 +161,7 @@ export class SharedStampManager {
   toJSON(): StampManagerJSON {
     // Slots before steps: a stamp's step is taken before its slot is claimed, so every slot
     // counted here carries a step below the step count read next.
-    const slots = Math.min(Atomics.load(this._header, NEXT_SLOT), this._capacity);
+    const slots = Math.min(Atomics.load(this.#header, NEXT_SLOT), this.#capacity);
     const step = this.step;
     const logs: string[][] = [];
     const stamps: EncodedStamp[] = [];
@@ -169,47 +169,47 @@ export class SharedStampManager {
     for (let slot = 0; slot < slots; slot++) {
       const base = slot * FIELDS;
       // The acquire half of the publication: field reads below happen after this load.
-      if (Atomics.load(this._ints, base + KIND) !== KIND_STAMP) continue;
-      const stampStep = this._ints[base + STEP] as number;
-      const offset = this._ints[base + OFFSET] as number;
-      const identifier = this._arena.toString('utf8', offset, offset + (this._ints[base + LENGTH] as number));
+      if (Atomics.load(this.#ints, base + KIND) !== KIND_STAMP) continue;
+      const stampStep = this.#ints[base + STEP] as number;
+      const offset = this.#ints[base + OFFSET] as number;
+      const identifier = this.#arena.toString('utf8', offset, offset + (this.#ints[base + LENGTH] as number));
       logs[stampStep]?.push(identifier);
-      stamps.push({ time: this._times[slot] as number, step: stampStep, identifier });
+      stamps.push({ time: this.#times[slot] as number, step: stampStep, identifier });
     }
     const stepLogs: Record<string, string[]> = {};
     logs.forEach((log, s) => (stepLogs[String(s)] = log));
     return { step, step_logs: stepLogs, stamps: stamps.sort((a, b) => a.step - b.step || a.time - b.time) };
   }
 
-  private _now(): number {
-    return this._epochBaseSeconds + monotonicSeconds();
+  #now(): number {
+    return this.#epochBaseSeconds + monotonicSeconds();
   }
 
-  private _takeStep(): number {
-    const step = this._claim(NEXT_STEP, 1, MAX_INT32);
+  #takeStep(): number {
+    const step = this.#claim(NEXT_STEP, 1, MAX_INT32);
     if (step < 0) throw new RangeError('SharedStampManager: the step counter is exhausted (2^31 - 1 steps); start a new manager');
     return step;
   }
 
-  private _publish(kind: number, time: number, step: number, identifier: string): void {
+  #publish(kind: number, time: number, step: number, identifier: string): void {
     const bytes = Buffer.byteLength(identifier, 'utf8');
-    const slot = this._claim(NEXT_SLOT, 1, this._capacity);
+    const slot = this.#claim(NEXT_SLOT, 1, this.#capacity);
     if (slot < 0) {
-      throw new RangeError(`SharedStampManager: all ${this._capacity} record slots are used; create it with a larger { capacity }`);
+      throw new RangeError(`SharedStampManager: all ${this.#capacity} record slots are used; create it with a larger { capacity }`);
     }
-    const offset = this._claim(ARENA_USED, bytes, this._arena.length);
+    const offset = this.#claim(ARENA_USED, bytes, this.#arena.length);
     if (offset < 0) {
       // Publish the slot as a bare reservation so readers are not left waiting on it.
-      Atomics.store(this._ints, slot * FIELDS + KIND, KIND_RESERVED);
-      throw new RangeError(`SharedStampManager: the ${this._arena.length}-byte identifier arena is full; create it with a larger { arenaBytes }`);
+      Atomics.store(this.#ints, slot * FIELDS + KIND, KIND_RESERVED);
+      throw new RangeError(`SharedStampManager: the ${this.#arena.length}-byte identifier arena is full; create it with a larger { arenaBytes }`);
     }
-    this._arena.write(identifier, offset, bytes, 'utf8');
+    this.#arena.write(identifier, offset, bytes, 'utf8');
     const base = slot * FIELDS;
-    this._times[slot] = time;
-    this._ints[base + STEP] = step;
-    this._ints[base + OFFSET] = offset;
-    this._ints[base + LENGTH] = bytes;
-    Atomics.store(this._ints, base + KIND, kind); // the release: publishes the fields above
+    this.#times[slot] = time;
+    this.#ints[base + STEP] = step;
+    this.#ints[base + OFFSET] = offset;
+    this.#ints[base + LENGTH] = bytes;
+    Atomics.store(this.#ints, base + KIND, kind); // the release: publishes the fields above
   }
 
   /**
@@ -219,17 +219,17 @@ export class SharedStampManager {
    * was already given (an Atomics.add would overflow Int32 after 2^31 refused bytes and then
    * give out offset 0 again, overwriting the first identifiers).
    */
-  private _claim(index: number, amount: number, limit: number): number {
-    let current = Atomics.load(this._header, index);
+  #claim(index: number, amount: number, limit: number): number {
+    let current = Atomics.load(this.#header, index);
     for (;;) {
       if (current + amount > limit) return -1;
-      const seen = Atomics.compareExchange(this._header, index, current, current + amount);
+      const seen = Atomics.compareExchange(this.#header, index, current, current + amount);
       if (seen === current) return current;
       current = seen;
     }
   }
 
-  private static _allocate(options: SharedStampOptions): SharedStampHandle {
+  static #allocate(options: SharedStampOptions): SharedStampHandle {
     const capacity = options.capacity ?? 65_536;
     const arenaBytes = options.arenaBytes ?? capacity * 64;
     if (!Number.isSafeInteger(capacity) || capacity < 1 || capacity > 2 ** 26) {

@@ -51,7 +51,7 @@ const keywordSource = (word: string): string => `(${word.replace(/I/g, '[Iİı]'
  */
 export const KEYWORD_PATTERN = new RegExp(`${NOT_AFTER_WORD}(?:${KEYWORDS.map(keywordSource).join('|')})${NOT_BEFORE_WORD}`, 'giu');
 
-/** The log-symbols glyph shown before a line when glyphs are on. */
+/** The glyph shown before a line when glyphs are on, per level (see levelGlyphs). */
 export const LEVEL_SYMBOLS: ReadonlyMap<number, 'info' | 'success' | 'warning' | 'error'> = new Map([
   [DEBUG, 'info'],
   [INFO, 'info'],
