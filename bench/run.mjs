@@ -177,3 +177,14 @@ if (write) {
   writeReport(data, summary);
   process.stderr.write('wrote docs/benchmarks.json, docs/benchmarks.md, docs/benchmarks.svg\n');
 }
+
+// The telemetry and OpenTelemetry costs of a log call are printed after the suite (their own
+// scripts: bench/telemetry-cost.mjs, bench/otel-trace-context.mjs), each in a fresh process.
+if (onlyScenarios === undefined && onlyContenders === undefined) {
+  const quickArgs = { 'telemetry-cost.mjs': ['50000', '3'], 'otel-trace-context.mjs': ['--runs', '3', '--calls', '50000'] };
+  for (const script of ['telemetry-cost.mjs', 'otel-trace-context.mjs']) {
+    const args = [fileURLToPath(new URL(script, import.meta.url)), ...(quick ? quickArgs[script] : [])];
+    const { out, err, code } = await runChild(process.execPath, args, 600_000);
+    process.stdout.write(`\n${out}${code === 0 ? '' : `(${script} failed: ${err.trim()})\n`}`);
+  }
+}
