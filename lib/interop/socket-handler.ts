@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { ReconnectBackoff } from './reconnect-backoff.js';
 import { Formatter } from '../core/formatter.js';
 import { Handler } from '../core/handler.js';
 import type { Level } from '../core/levels.js';
@@ -63,8 +64,7 @@ export class SocketHandler extends Handler {
   /** The socket's buffer is past its high-water mark: wait for 'drain'. */
   #blocked = false;
   #queue: Buffer[] = [];
-  #delay: number;
-  #timer: NodeJS.Timeout | undefined;
+  readonly #backoff: ReconnectBackoff;
   #flushWaiters: Array<() => void> = [];
   /** Runs while written data waits for the peer; refreshed by every write that completes. */
   #stall: NodeJS.Timeout | undefined;
@@ -79,7 +79,7 @@ export class SocketHandler extends Handler {
     this.closeTimeout = options.closeTimeout ?? 2000;
     this.stallTimeout = options.stallTimeout ?? 5000;
     this.relay = options.relay ?? false;
-    this.#delay = this.retryStart;
+    this.#backoff = new ReconnectBackoff(this.retryStart, this.retryMax);
   }
 
   /** The frame for one record, as Python's `makePickle`. */
@@ -140,7 +140,7 @@ export class SocketHandler extends Handler {
   }
 
   #connect(): void {
-    if (this.#socket !== undefined || this.#timer !== undefined || this.closed) return;
+    if (this.#socket !== undefined || this.#backoff.pending || this.closed) return;
     const socket = connect(this.port, this.host);
     socket.unref();
     this.#socket = socket;
@@ -148,7 +148,7 @@ export class SocketHandler extends Handler {
     socket.on('connect', () => {
       this.#connected = true;
       this.#blocked = false;
-      this.#delay = this.retryStart;
+      this.#backoff.reset();
       this.#pump();
     });
     socket.on('drain', () => {
@@ -163,17 +163,8 @@ export class SocketHandler extends Handler {
       this.#clearStall();
       if (this.closed) return this.#settleFlush();
       // Reconnect only when something waits to be sent; otherwise on the next emit.
-      if (this.#queue.length > 0) this.#retryLater();
+      if (this.#queue.length > 0) this.#backoff.schedule(() => this.#connect());
     });
-  }
-
-  #retryLater(): void {
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#connect();
-    }, this.#delay);
-    this.#timer.unref();
-    this.#delay = Math.min(this.#delay * 2, this.retryMax);
   }
 
   #settleFlush(): void {
@@ -196,8 +187,7 @@ export class SocketHandler extends Handler {
   override close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.closed = true;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#backoff.cancel();
     const socket = this.#socket;
     this.#settleFlush();
     if (socket === undefined || !this.#connected) {

@@ -5,6 +5,7 @@
  * Reconnects back off exponentially; timers are unref'd so the handler never keeps a process
  * alive. Writes never block the caller.
  */
+import { ReconnectBackoff } from './reconnect-backoff.js';
 import { connect, type Socket } from 'node:net';
 
 /** Where to connect: host and port, or a Unix socket path. */
@@ -35,15 +36,14 @@ export class SyslogStream {
   #queue: Buffer[] = [];
   #unreported = 0;
   #lastError: Error | undefined;
-  #delay: number;
-  #timer: NodeJS.Timeout | undefined;
+  readonly #backoff: ReconnectBackoff;
   #closed = false;
   #flushWaiters: Array<() => void> = [];
 
   constructor(target: StreamTarget, options: SyslogStreamOptions) {
     this.target = target;
     this.#options = options;
-    this.#delay = options.retryStart;
+    this.#backoff = new ReconnectBackoff(options.retryStart, options.retryMax);
   }
 
   get connected(): boolean {
@@ -71,13 +71,13 @@ export class SyslogStream {
   }
 
   #connect(): void {
-    if (this.#socket !== undefined || this.#timer !== undefined || this.#closed) return;
+    if (this.#socket !== undefined || this.#backoff.pending || this.#closed) return;
     const socket = 'path' in this.target ? connect({ path: this.target.path }) : connect(this.target.port, this.target.host);
     this.#socket = socket;
     socket.unref();
     socket.on('connect', () => {
       this.#connected = true;
-      this.#delay = this.#options.retryStart;
+      this.#backoff.reset();
       const queued = this.#queue;
       this.#queue = [];
       for (const frame of queued) socket.write(frame);
@@ -93,17 +93,8 @@ export class SyslogStream {
       this.#socket = undefined;
       if (this.#closed) return this.#settleFlush();
       // Reconnect only when something waits; otherwise the next write connects.
-      if (this.#queue.length > 0) this.#retryLater();
+      if (this.#queue.length > 0) this.#backoff.schedule(() => this.#connect());
     });
-  }
-
-  #retryLater(): void {
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#connect();
-    }, this.#delay);
-    this.#timer.unref();
-    this.#delay = Math.min(this.#delay * 2, this.#options.retryMax);
   }
 
   #reportDrops(): void {
@@ -143,8 +134,7 @@ export class SyslogStream {
     }
     if (this.#closed) return;
     this.#closed = true;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#backoff.cancel();
     this.dropped += this.#queue.length;
     this.#unreported += this.#queue.length;
     this.#queue = [];
