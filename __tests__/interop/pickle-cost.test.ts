@@ -4,10 +4,10 @@
  * superlinear opcode (a 256 KiB LONG4 once took minutes) fails as a kill, clearly, not as a slow
  * test. What is asserted is the outcome: the value, or a refusal naming the bound.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@jest/globals';
+import { runModuleWithKillTimeout } from '../support/child.js';
 
 const DIST = pathToFileURL(join(process.cwd(), 'dist/interop/index.js')).href;
 const FRAME = 1024 * 1024 - 16;
@@ -43,25 +43,17 @@ for (const [name, frame] of Object.entries(cases)) {
 }
 `;
 
-function decodeAllInChild(): Promise<Record<string, { bytes: number; ok?: string; refused?: string }>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-    child.on('close', (code, signal) => {
-      clearTimeout(killer);
-      const results = Object.fromEntries(out.trim().split('\n').filter(Boolean).map((l) => {
-        const r = JSON.parse(l) as { name: string; bytes: number };
-        return [r.name, r];
-      }));
-      if (code === 0) resolve(results);
-      else reject(new Error(`decoding child ended with ${code ?? signal} (killed after 20 s means an opcode's cost is not linear); `
-        + `finished: ${Object.keys(results).join(', ') || 'none'}\n${err}`));
-    });
-  });
+async function decodeAllInChild(): Promise<Record<string, { bytes: number; ok?: string; refused?: string }>> {
+  const { code, signal, stdout, stderr } = await runModuleWithKillTimeout(CHILD, { killAfterMs: 20_000 });
+  const results = Object.fromEntries(stdout.trim().split('\n').filter(Boolean).map((l) => {
+    const r = JSON.parse(l) as { name: string; bytes: number };
+    return [r.name, r];
+  }));
+  if (code !== 0) {
+    throw new Error(`decoding child ended with ${code ?? signal} (killed after 20 s means an opcode's cost is not linear); `
+      + `finished: ${Object.keys(results).join(', ') || 'none'}\n${stderr}`);
+  }
+  return results;
 }
 
 test('every opcode decodes a maximum-size frame in linear time, or refuses it naming the bound', async () => {

@@ -1,7 +1,9 @@
 import { afterEach, expect, jest, test } from '@jest/globals';
 import { ReconnectBackoff } from '../../lib/interop/reconnect-backoff.js';
 
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 test('waits start, then doubles per failure up to max; reset and cancel do what they say', () => {
   jest.useFakeTimers();

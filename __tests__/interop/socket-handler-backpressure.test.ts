@@ -3,7 +3,6 @@
  * dropped and counted), close() resolves, and a finished program exits. And against a peer that
  * reads: a short script that logs and ends still delivers every frame.
  */
-import { spawn } from 'node:child_process';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +10,7 @@ import { afterEach, expect, test } from '@jest/globals';
 import { SocketHandler } from '../../lib/interop/index.js';
 import { getLogger } from '../../lib/index.js';
 import { resetLogging } from '../../lib/testing/index.js';
+import { runModuleWithKillTimeout } from '../support/child.js';
 
 const DIST = pathToFileURL(join(process.cwd(), 'dist/interop/index.js')).href;
 const servers: Server[] = [];
@@ -39,21 +39,6 @@ async function peer(collect?: Buffer[]): Promise<{ port: number; connected: Prom
   return { port: (server.address() as { port: number }).port, connected, ended };
 }
 
-/** Run an ES module in a child node, killed after 20 s; resolves with how it ended and its stdout. */
-function runChild(source: string): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', source], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('close', (code, signal) => {
-      clearTimeout(killer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
 
 test('a connected peer that never reads: frames past maxBuffered are dropped and counted, and resetLogging() (closing it) resolves', async () => {
   const { port, connected } = await peer();
@@ -73,7 +58,7 @@ test('a connected peer that never reads: frames past maxBuffered are dropped and
 
 test('a finished script whose peer never reads exits, with memory bounded and drops counted', async () => {
   const { port } = await peer();
-  const result = await runChild(`
+  const result = await runModuleWithKillTimeout(`
 const { SocketHandler } = await import(${JSON.stringify(DIST)});
 const { getLogger } = await import(${JSON.stringify(DIST.replace('interop/index.js', 'index.js'))});
 const handler = new SocketHandler('127.0.0.1', ${port}, { stallTimeout: 300 });
@@ -96,7 +81,7 @@ for (let i = 0; i < 3; i++) {
 }
 const m = process.memoryUsage();
 process.on('exit', () => console.log(JSON.stringify({ dropped: handler.dropped, arrayBuffers: m.arrayBuffers })));
-`);
+`, { killAfterMs: 20_000 });
   expect(result.signal).toBeNull(); // SIGKILL after 20 s: the socket kept the finished script alive
   expect(result.code).toBe(0);
   const { dropped, arrayBuffers } = JSON.parse(result.stdout) as { dropped: number; arrayBuffers: number };
@@ -107,13 +92,13 @@ process.on('exit', () => console.log(JSON.stringify({ dropped: handler.dropped, 
 test('a short script that logs and ends delivers every frame to a reading peer', async () => {
   const received: Buffer[] = [];
   const { port, ended } = await peer(received);
-  const result = await runChild(`
+  const result = await runModuleWithKillTimeout(`
 const { SocketHandler } = await import(${JSON.stringify(DIST)});
 const { getLogger } = await import(${JSON.stringify(DIST.replace('interop/index.js', 'index.js'))});
 const log = getLogger('RT.short');
 log.addHandler(new SocketHandler('127.0.0.1', ${port}));
 for (let i = 0; i < 3; i++) log.warning('frame %d', i);
-`);
+`, { killAfterMs: 20_000 });
   expect(result.code).toBe(0);
   await ended; // the child's exit closed the connection; everything it sent has been read
   const data = Buffer.concat(received);

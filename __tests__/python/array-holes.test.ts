@@ -3,28 +3,15 @@
  * are logged as text and as JSON lines by a real process with a small heap and a kill timeout
  * (before: out of memory, or a hang). The exact rendering of holes is checked in-process.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
+import { runModuleWithKillTimeout } from '../support/child.js';
 import { percentFormat, pyRepr, pyStr } from '../../lib/python/index.js';
 import { SafeJson } from '../../lib/index.js';
 
 const distIndex = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 
-function runWithKillTimeout(source: string, ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=128', '--input-type=module', '-e', source], {
-      stdio: ['ignore', 'pipe', 'pipe'], timeout: ms, killSignal: 'SIGKILL',
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
 
 describe('sparse arrays in a running process', () => {
   test('a[1e8] and a length of 2^32 - 1 log as text and JSON lines in a 128 MB heap, holes counted', async () => {
@@ -43,7 +30,7 @@ describe('sparse arrays in a running process', () => {
       const huge = []; huge.length = 2 ** 32 - 1; huge[3] = 7;
       log.warning('far=%s huge=%r', far, huge, extra({ far, huge }));
     `;
-    const r = await runWithKillTimeout(source, 20_000);
+    const r = await runModuleWithKillTimeout(source, { killAfterMs: 20_000, heapMiB: 128 });
     expect(r.signal).toBeNull();
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

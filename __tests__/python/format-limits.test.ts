@@ -5,11 +5,11 @@
  * allocation. The stalls are checked from outside: a child process that must finish before a
  * kill timeout.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from '@jest/globals';
+import { runModuleWithKillTimeout } from '../support/child.js';
 import { formatSpec, percentFormat, strftime } from '../../lib/python/index.js';
 import { MAX_FIELD_WIDTH, MAX_NUMERIC_PRECISION } from '../../lib/python/format-limits.js';
 import { Formatter } from '../../lib/index.js';
@@ -17,22 +17,6 @@ import { describeWithPython, runPython } from '../support/python.js';
 
 const distIndex = join(dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
 
-interface Ended { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
-
-/** Run an ES module in a child node that is killed after `ms`: a stall shows as SIGKILL. */
-function runWithKillTimeout(source: string, ms: number): Promise<Ended> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=256', '--input-type=module', '-e', source], {
-      stdio: ['ignore', 'pipe', 'pipe'], timeout: ms, killSignal: 'SIGKILL',
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
 
 describe('hostile widths and precisions in a running process', () => {
   beforeAll(() => {
@@ -62,7 +46,7 @@ describe('hostile widths and precisions in a running process', () => {
       }
       log.warning('still logging %s', 'after the bombs');
     `;
-    const r = await runWithKillTimeout(source, 20_000);
+    const r = await runModuleWithKillTimeout(source, { killAfterMs: 20_000, heapMiB: 256 });
     expect(r.signal).toBeNull();
     expect(r.code).toBe(0);
     const reports = r.stderr.split('--- Logging error ---').length - 1;

@@ -57,3 +57,24 @@ export function runNodeModule(source: string, stdin: string, env: NodeJS.Process
     child.stdin.end(stdin);
   });
 }
+
+/**
+ * Run `source` as an ES module in a child node that is killed (SIGKILL) after `killAfterMs`:
+ * a stall or a hang shows as `signal: 'SIGKILL'` instead of a test that never ends.
+ * `heapMiB` caps the child's heap, so unbounded memory shows as a crash.
+ * @example const r = await runModuleWithKillTimeout('console.log(1)', { killAfterMs: 20_000, heapMiB: 128 });
+ */
+export function runModuleWithKillTimeout(source: string, options: { killAfterMs: number; heapMiB?: number }): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const flags = options.heapMiB === undefined ? [] : [`--max-old-space-size=${options.heapMiB}`];
+    const child = spawn(process.execPath, [...flags, '--input-type=module', '-e', source], {
+      stdio: ['ignore', 'pipe', 'pipe'], timeout: options.killAfterMs, killSignal: 'SIGKILL',
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
