@@ -79,7 +79,8 @@ describe('withContext', () => {
     log.setLevel('INFO');
     log.addHandler(memory);
     withContext({ request_id: 'r-5', tenant: 'acme' }, () => log.info('hello'));
-    expect(JSON.parse(memory.lines[0]!)).toMatchObject({ message: 'hello', request_id: 'r-5', tenant: 'acme' });
+    // Outside sessions a context also carries RT's context ids (null), whatever the logger.
+    expect(JSON.parse(memory.lines[0]!)).toMatchObject({ message: 'hello', request_id: 'r-5', tenant: 'acme', session_id: null, run_id: null });
     expect(recordToDict(memory.records[0]!, new Formatter())).toMatchObject({ msg: 'hello', request_id: 'r-5', tenant: 'acme' });
   });
 
